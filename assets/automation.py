@@ -1,0 +1,50 @@
+"""The sensor that picks up PDFs in the raw folder, and the daily schedule that republishes."""
+
+import dagster as dg
+
+from assets.jobs import document_job, publish_job
+from assets.partitions import documents
+from assets.resources import ProjectPaths
+from pipeline.inspection.document import file_sha256
+
+
+@dg.sensor(
+    job=document_job,
+    minimum_interval_seconds=60,
+    default_status=dg.DefaultSensorStatus.RUNNING,
+    description="Registers every PDF of the raw folder as a document partition and runs the documents whose "
+    "bytes differ from their last materialization; the run key carries the file's sha256.",
+)
+def raw_folder_sensor(context: dg.SensorEvaluationContext, paths: ProjectPaths) -> dg.SensorResult:
+    files = paths.document_files()
+    known = set(context.instance.get_dynamic_partitions(documents.name))
+    new = sorted(set(files) - known)
+    requests = []
+    for document_id, path in files.items():
+        sha256 = file_sha256(path)
+        if document_id in new or _materialized_version(context.instance, document_id) != sha256:
+            requests.append(dg.RunRequest(partition_key=document_id, run_key=f"{document_id}:{sha256}"))
+    return dg.SensorResult(
+        run_requests=requests,
+        dynamic_partitions_requests=[documents.build_add_request(new)] if new else [],
+    )
+
+
+daily_publication = dg.ScheduleDefinition(
+    name="daily_publication",
+    job=publish_job,
+    cron_schedule="0 6 * * *",
+    execution_timezone="Asia/Shanghai",
+    default_status=dg.DefaultScheduleStatus.RUNNING,
+    description="Republishes every morning from the latest outputs of all documents.",
+)
+
+
+def _materialized_version(instance: dg.DagsterInstance, document_id: str) -> str | None:
+    """The sha256 that the document's latest ``raw_document`` materialization recorded as its data version."""
+    result = instance.fetch_materializations(
+        dg.AssetRecordsFilter(asset_key=dg.AssetKey("raw_document"), asset_partitions=[document_id]), limit=1
+    )
+    if not result.records:
+        return None
+    return result.records[0].asset_materialization.tags.get("dagster/data_version")

@@ -1,0 +1,58 @@
+"""Per-document normalised datasets, one asset each, validated by the checks in ``checks.py``."""
+
+from collections.abc import Callable
+
+import dagster as dg
+
+from assets.metadata import frame_metadata
+from assets.partitions import documents
+from pipeline.contract.datasets import BUDGET_LINES, PERFORMANCE_INDICATORS, THREE_PUBLIC_EXPENSES, Dataset
+from pipeline.extraction.document_tables import ExtractedDocument
+from pipeline.extraction.tables import DocumentTable
+from pipeline.inspection.document import DocumentInfo
+from pipeline.normalization.budget_lines import normalize_budget_lines
+from pipeline.normalization.performance_indicators import normalize_performance_indicators
+from pipeline.normalization.records import Normalized
+from pipeline.normalization.three_public_expenses import normalize_three_public_expenses
+
+NORMALIZATION_VERSION = "1"
+"""Bump when a change to the normalisers or the catalogue changes published rows."""
+
+Normalizer = Callable[[list[DocumentTable], DocumentInfo], Normalized]
+
+
+def dataset_asset(dataset: Dataset, normalize: Normalizer, description: str) -> dg.AssetsDefinition:
+    """A partitioned asset holding one dataset's rows and issues for one document."""
+
+    @dg.asset(
+        name=dataset.name,
+        partitions_def=documents,
+        group_name="datasets",
+        code_version=NORMALIZATION_VERSION,
+        description=description,
+        kinds={"pandas"},
+    )
+    def _normalized(extracted_tables: ExtractedDocument) -> dg.Output[Normalized]:
+        normalized = normalize(list(extracted_tables.tables), extracted_tables.info)
+        return dg.Output(
+            normalized,
+            metadata={
+                **frame_metadata(dataset, normalized.rows),
+                "issues": len(normalized.issues),
+                "source_sha256": extracted_tables.info.sha256,
+            },
+        )
+
+    return _normalized
+
+
+budget_lines = dataset_asset(
+    BUDGET_LINES, normalize_budget_lines, "Amounts of the classification tables, one row per printed amount."
+)
+three_public_expenses = dataset_asset(
+    THREE_PUBLIC_EXPENSES, normalize_three_public_expenses, "The 三公经费 table, one row per printed item."
+)
+performance_indicators = dataset_asset(
+    PERFORMANCE_INDICATORS, normalize_performance_indicators, "Department and project performance targets."
+)
+DATASET_ASSETS = (budget_lines, three_public_expenses, performance_indicators)

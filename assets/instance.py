@@ -1,0 +1,31 @@
+"""The Dagster instance runs are recorded in: DAGSTER_HOME when set, else the project's own home.
+
+The project-local home makes ``cnbudget run`` and ``dagster dev`` (started by ``make dev``)
+share one instance, so runs from the shell show up in the UI.
+"""
+
+import os
+from pathlib import Path
+
+import dagster as dg
+
+from assets.resources import PROJECT_ROOT
+
+PROJECT_DAGSTER_HOME = PROJECT_ROOT / ".dagster_home"
+INSTANCE_SETTINGS = "telemetry:\n  enabled: false\n"
+
+
+def ensure_dagster_home() -> Path:
+    """Set DAGSTER_HOME to the project-local home unless it is already set, creating it with telemetry off."""
+    home = Path(os.environ.setdefault("DAGSTER_HOME", str(PROJECT_DAGSTER_HOME)))
+    home.mkdir(parents=True, exist_ok=True)
+    settings = home / "dagster.yaml"
+    if not settings.exists():
+        settings.write_text(INSTANCE_SETTINGS, encoding="utf-8")
+    return home
+
+
+def project_instance() -> dg.DagsterInstance:
+    """The persistent instance of the DAGSTER_HOME chosen by ``ensure_dagster_home``."""
+    ensure_dagster_home()
+    return dg.DagsterInstance.get()

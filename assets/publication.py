@@ -1,0 +1,82 @@
+"""``published``: every document's latest outputs, validated and written as one release."""
+
+import dagster as dg
+
+from assets.datasets import DATASET_ASSETS
+from assets.documents import extracted_tables, raw_document
+from assets.resources import ProjectPaths
+from pipeline.contract.datasets import DATASETS_BY_NAME
+from pipeline.extraction.document_tables import ExtractedDocument
+from pipeline.inspection.document import DocumentInfo
+from pipeline.inspection.sources import read_sources
+from pipeline.normalization.records import Normalized
+from pipeline.publication.assembly import DocumentOutputs, release_frames
+from pipeline.publication.release import publish_release
+
+_ALL_PARTITIONS = {"allow_missing_partitions": True}
+"""A document whose run failed has no stored output; it is published as failed, not skipped."""
+
+
+@dg.asset(
+    group_name="publication",
+    ins={
+        "raw_document": dg.AssetIn(raw_document.key, metadata=_ALL_PARTITIONS),
+        "extracted_tables": dg.AssetIn(extracted_tables.key, metadata=_ALL_PARTITIONS),
+        **{asset.key.path[-1]: dg.AssetIn(asset.key, metadata=_ALL_PARTITIONS) for asset in DATASET_ASSETS},
+    },
+    kinds={"parquet", "csv"},
+)
+def published(
+    context: dg.AssetExecutionContext,
+    paths: ProjectPaths,
+    raw_document: dict[str, DocumentInfo],
+    extracted_tables: dict[str, ExtractedDocument],
+    budget_lines: dict[str, Normalized],
+    three_public_expenses: dict[str, Normalized],
+    performance_indicators: dict[str, Normalized],
+) -> dg.MaterializeResult:
+    """Write every dataset of the contract as Parquet and CSV, with datapackage.json, to the published folder.
+
+    Only documents whose PDF is still in the raw folder are published.
+    """
+    present = paths.document_files()
+    sources = read_sources(paths.raw_path() / "sources.csv")
+    outputs = [
+        DocumentOutputs(
+            info=info,
+            extracted=extracted_tables.get(document_id),
+            normalized={
+                name: frames[document_id]
+                for name, frames in (
+                    ("budget_lines", budget_lines),
+                    ("three_public_expenses", three_public_expenses),
+                    ("performance_indicators", performance_indicators),
+                )
+                if document_id in frames
+            },
+            source=sources.get(document_id, {}),
+        )
+        for document_id, info in sorted(raw_document.items())
+        if document_id in present
+    ]
+    frames = release_frames(outputs)
+    counts = publish_release(
+        frames,
+        paths.published_path(),
+        [
+            {"document_id": output.info.document_id, "path": output.info.file_name, "sha256": output.info.sha256}
+            for output in outputs
+        ],
+    )
+    documents = frames["documents"]
+    context.log.info(f"published {counts} for {len(outputs)} documents to {paths.published_path()}")
+    return dg.MaterializeResult(
+        metadata={
+            "published_dir": str(paths.published_path()),
+            "documents": len(outputs),
+            "documents_by_status": dg.MetadataValue.json(documents["status"].value_counts().sort_index().to_dict()),
+            **{f"rows/{name}": count for name, count in counts.items()},
+            "dagster/row_count": counts["budget_lines"],
+            "dataset_columns": dg.MetadataValue.json({name: DATASETS_BY_NAME[name].column_names for name in counts}),
+        }
+    )

@@ -1,0 +1,38 @@
+"""Where the raw documents are read from and the release is written to."""
+
+import os
+from pathlib import Path
+
+import dagster as dg
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+"""The checkout this package runs from (installed in editable mode by ``make``)."""
+
+
+class ProjectPaths(dg.ConfigurableResource):
+    """The raw and published folders; relative paths are taken from the project root.
+
+    Defaults come from CNBUDGET_RAW_DIR and CNBUDGET_PUBLISHED_DIR when set, so that the UI
+    and the ``cnbudget run`` command can be pointed at the same folders.
+    """
+
+    raw_dir: str = os.environ.get("CNBUDGET_RAW_DIR", "data/raw")
+    published_dir: str = os.environ.get("CNBUDGET_PUBLISHED_DIR", "data/published")
+
+    def raw_path(self) -> Path:
+        return (PROJECT_ROOT / self.raw_dir).resolve()
+
+    def published_path(self) -> Path:
+        return (PROJECT_ROOT / self.published_dir).resolve()
+
+    def document_files(self) -> dict[str, Path]:
+        """The PDFs in the raw folder by document id (``.pdf`` in any case), in a stable order."""
+        files = (path for path in self.raw_path().iterdir() if path.is_file() and path.suffix.lower() == ".pdf")
+        return {path.stem: path for path in sorted(files)}
+
+    def document_path(self, document_id: str) -> Path:
+        """The raw PDF of a document; raises FileNotFoundError when it is no longer there."""
+        try:
+            return self.document_files()[document_id]
+        except KeyError:
+            raise FileNotFoundError(f"no PDF for document {document_id!r} in {self.raw_path()}") from None

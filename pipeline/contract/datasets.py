@@ -1,0 +1,385 @@
+"""Every published dataset and column, with its type, vocabulary and descriptions in zh and en.
+
+This is the single source of truth: the pandera schemas, the Parquet schema and the
+datapackage.json field descriptions are all built from these declarations.
+"""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Column:
+    """One published column.
+
+    ``kind`` is string, integer, boolean, decimal (money: exact, two decimal places) or float
+    (indicator targets and quality figures, which are measurements rather than money).
+    """
+
+    name: str
+    kind: str
+    en: str
+    zh: str
+    required: bool = False
+    vocabulary: tuple[str, ...] = ()
+    pattern: str | None = None
+    minimum: int | None = None
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """One published dataset; ``order_by`` gives every file a stable row order."""
+
+    name: str
+    en: str
+    zh: str
+    columns: tuple[Column, ...]
+    order_by: tuple[str, ...]
+
+    @property
+    def column_names(self) -> list[str]:
+        return [column.name for column in self.columns]
+
+
+TABLE_KIND_IDS = (
+    "appropriation_summary",
+    "revenue_expenditure_summary",
+    "revenue_summary",
+    "expenditure_summary",
+    "general_budget_basic_expenditure_by_economic",
+    "general_budget_expenditure_by_function",
+    "three_public_expenses",
+    "government_fund_expenditure",
+    "state_capital_expenditure",
+    "procurement",
+    "department_performance_targets",
+    "project_performance_targets",
+)
+MEASURES = (
+    "total",
+    "basic",
+    "project",
+    "personnel",
+    "public_operations",
+    "carried_forward",
+    "general_budget",
+    "government_fund",
+    "state_capital",
+    "fiscal_special_account",
+    "business_income",
+    "operating_income",
+    "superior_subsidy",
+    "subsidiary_remittance",
+    "other_income",
+)
+THREE_PUBLIC_ITEMS = (
+    "total",
+    "overseas_travel",
+    "vehicle_total",
+    "vehicle_purchase",
+    "vehicle_operation",
+    "reception",
+    "meeting",
+    "training",
+    "operating_costs",
+)
+UNITS = ("元", "千元", "万元", "亿元")
+DOCUMENT_STATUSES = (
+    "ok",
+    "partial",
+    "failed",
+    "not_a_budget_disclosure",
+    "no_text_layer",
+    "unreadable_pdf",
+    "encrypted",
+)
+
+_DOCUMENT_ID = Column(
+    "document_id",
+    "string",
+    "Document id: the source PDF's file name without .pdf",
+    "文档编号：源 PDF 文件名（不含扩展名）",
+    required=True,
+)
+PROVENANCE = (
+    Column(
+        "source_sha256",
+        "string",
+        "sha256 of the source PDF the row was read from",
+        "来源 PDF 文件的 sha256",
+        required=True,
+        pattern=r"^[0-9a-f]{64}$",
+    ),
+    Column(
+        "page",
+        "integer",
+        "1-based page of the source PDF the row is printed on",
+        "行所在的 PDF 页码（从 1 开始）",
+        required=True,
+        minimum=1,
+    ),
+    Column(
+        "table_index",
+        "integer",
+        "1-based position of the table among the document's tables",
+        "表格在文档中的序号（从 1 开始）",
+        required=True,
+        minimum=1,
+    ),
+    Column(
+        "row_index",
+        "integer",
+        "1-based position of the row in the table's grid on that page, header rows included",
+        "该页表格中行的位置（从 1 开始，含表头行）",
+        required=True,
+        minimum=1,
+    ),
+)
+_AMOUNT = (
+    Column(
+        "amount_yuan",
+        "decimal",
+        "Amount in yuan, exact, converted from the printed unit",
+        "金额（元），由印刷单位精确换算",
+        required=True,
+    ),
+    Column("amount_printed", "string", "The amount exactly as printed", "印刷的金额原文", required=True),
+    Column(
+        "unit_printed",
+        "string",
+        "The unit printed in the table's 单位 line",
+        "表格单位行印刷的单位",
+        required=True,
+        vocabulary=UNITS,
+    ),
+)
+_TABLE = (
+    Column(
+        "table_kind",
+        "string",
+        "Standard table kind from the catalogue",
+        "标准表格类型",
+        required=True,
+        vocabulary=TABLE_KIND_IDS,
+    ),
+    Column("table_title", "string", "The table's title as printed", "印刷的表格标题", required=True),
+)
+
+DOCUMENTS = Dataset(
+    "documents",
+    "One row per source PDF: identity, what was found, and its processing status",
+    "每个源 PDF 一行：身份、识别结果和处理状态",
+    (
+        _DOCUMENT_ID,
+        Column("file_name", "string", "File name of the source PDF", "源 PDF 文件名", required=True),
+        Column(
+            "sha256", "string", "sha256 of the source PDF", "源 PDF 的 sha256", required=True, pattern=r"^[0-9a-f]{64}$"
+        ),
+        Column("size_bytes", "integer", "Size of the source PDF in bytes", "源 PDF 字节数", minimum=0),
+        Column("pages", "integer", "Number of pages", "页数", minimum=0),
+        Column("department", "string", "Publishing department, as printed", "发布部门（原文）"),
+        Column("region", "string", "Region of the department", "所属地区"),
+        Column("year", "integer", "Budget year", "预算年度", minimum=2000),
+        Column(
+            "disclosure_kind",
+            "string",
+            "budget or final_accounts",
+            "公开类型：预算 budget / 决算 final_accounts",
+            vocabulary=("budget", "final_accounts"),
+        ),
+        Column("status", "string", "Processing status", "处理状态", required=True, vocabulary=DOCUMENT_STATUSES),
+        Column("error", "string", "Why the document failed, when it did", "失败原因"),
+        Column("tables_found", "integer", "Number of tables found", "识别出的表格数", minimum=0),
+    ),
+    order_by=("document_id",),
+)
+
+TABLES = Dataset(
+    "tables",
+    "One row per table found in a document, with camelot's quality figures",
+    "每个识别出的表格一行，含 camelot 解析质量",
+    (
+        _DOCUMENT_ID,
+        Column(
+            "table_index",
+            "integer",
+            "1-based position of the table among the document's tables",
+            "表格序号",
+            required=True,
+            minimum=1,
+        ),
+        Column(
+            "table_kind",
+            "string",
+            "Standard table kind; empty when the table is not in the catalogue",
+            "标准表格类型；未识别时为空",
+            vocabulary=TABLE_KIND_IDS,
+        ),
+        Column("table_title", "string", "The table's title as printed", "印刷的表格标题"),
+        Column("unit_printed", "string", "Unit printed in the table's 单位 line", "单位", vocabulary=UNITS),
+        Column("pages", "string", "Pages the table is printed on, comma-separated", "表格所在页码", required=True),
+        Column("columns", "integer", "Number of printed columns", "列数", minimum=0),
+        Column("body_rows", "integer", "Number of body rows (header rows excluded)", "数据行数", minimum=0),
+        Column(
+            "header",
+            "string",
+            "Column labels rebuilt from the printed header, separated by ' | '",
+            "由表头重建的列名",
+            required=False,
+        ),
+        Column("notes", "string", "备注 lines printed under the table", "表下备注"),
+        Column(
+            "accuracy", "float", "Lowest camelot accuracy over the table's pages (0-100)", "camelot 准确度（各页最低）"
+        ),
+        Column(
+            "source_sha256",
+            "string",
+            "sha256 of the source PDF",
+            "来源 PDF 的 sha256",
+            required=True,
+            pattern=r"^[0-9a-f]{64}$",
+        ),
+    ),
+    order_by=("document_id", "table_index"),
+)
+
+BUDGET_LINES = Dataset(
+    "budget_lines",
+    "One row per printed amount of the classification tables",
+    "分类表格中每个印刷金额一行",
+    (
+        _DOCUMENT_ID,
+        *_TABLE,
+        Column(
+            "classification",
+            "string",
+            "function (功能分类), economic (经济分类) or none",
+            "科目分类：功能 function / 经济 economic / 无 none",
+            required=True,
+            vocabulary=("function", "economic", "none"),
+        ),
+        Column(
+            "code",
+            "string",
+            "Classification code, full digits (201, 20101, 2010101); empty for total rows",
+            "科目编码（完整位数）；合计行为空",
+            pattern=r"^\d{3}(\d{2}){0,2}$",
+        ),
+        Column(
+            "code_level", "integer", "1 类, 2 款, 3 项; empty for total rows", "科目级次：1 类 2 款 3 项", minimum=1
+        ),
+        Column("parent_code", "string", "Code of the level above", "上级科目编码", pattern=r"^\d{3}(\d{2})?$"),
+        Column("name", "string", "Row label as printed", "科目名称（原文）"),
+        Column(
+            "measure",
+            "string",
+            "Which amount column: total, basic, project, personnel, ...",
+            "金额列：合计、基本支出、项目支出……",
+            required=True,
+            vocabulary=MEASURES,
+        ),
+        Column("measure_printed", "string", "The amount column's header as printed", "金额列表头原文", required=True),
+        *_AMOUNT,
+        Column("is_total_row", "boolean", "Whether the row is a total (合计/总计)", "是否合计行", required=True),
+        *PROVENANCE,
+    ),
+    order_by=("document_id", "table_index", "page", "row_index", "measure"),
+)
+
+THREE_PUBLIC_EXPENSES = Dataset(
+    "three_public_expenses",
+    'The "three public expenses" (三公经费) table, one row per item',
+    "“三公”经费表，每个项目一行",
+    (
+        _DOCUMENT_ID,
+        *_TABLE,
+        Column(
+            "item",
+            "string",
+            "total, overseas_travel, vehicle_total, vehicle_purchase, vehicle_operation, reception, ...",
+            "项目：合计、因公出国（境）费、公务用车购置及运行费……",
+            required=True,
+            vocabulary=THREE_PUBLIC_ITEMS,
+        ),
+        Column("item_printed", "string", "The item's column header as printed", "项目列表头原文", required=True),
+        *_AMOUNT,
+        *PROVENANCE,
+    ),
+    order_by=("document_id", "table_index", "page", "row_index", "item"),
+)
+
+PERFORMANCE_INDICATORS = Dataset(
+    "performance_indicators",
+    "Performance targets of the department and its projects, one row per indicator",
+    "部门整体及项目支出绩效目标，每个指标一行",
+    (
+        _DOCUMENT_ID,
+        *_TABLE,
+        Column(
+            "scope",
+            "string",
+            "department (整体) or project (项目)",
+            "范围：部门整体 department / 项目 project",
+            required=True,
+            vocabulary=("department", "project"),
+        ),
+        Column("project_code", "string", "Project code, for project targets", "项目编码"),
+        Column("project_name", "string", "Project name, for project targets", "项目名称"),
+        Column("level1", "string", "一级指标 (output, effect, satisfaction)", "一级指标", required=True),
+        Column("level2", "string", "二级指标", "二级指标"),
+        Column("level3", "string", "三级指标: the indicator's name", "三级指标（指标名称）", required=True),
+        Column("operator", "string", "指标性质 as printed: ≥, ≤, =, 定性 ...", "指标性质（原文）"),
+        Column("target_value", "string", "Target value as printed", "指标值（原文）"),
+        Column("target_number", "float", "Target value as a number, where it is one", "指标值（数值）"),
+        Column("unit", "string", "计量单位 as printed", "计量单位"),
+        Column("weight", "float", "Weight (权重) of the indicator", "权重", minimum=0),
+        Column("is_core", "boolean", "Whether the indicator is marked core (是否核心指标)", "是否核心指标"),
+        *PROVENANCE,
+    ),
+    order_by=("document_id", "table_index", "page", "row_index"),
+)
+
+VALIDATION_ISSUES = Dataset(
+    "validation_issues",
+    "Every problem found: unreadable cells, unrecognised tables, failed checks",
+    "发现的所有问题：无法解析的单元格、未识别的表格、未通过的校验",
+    (
+        _DOCUMENT_ID,
+        Column(
+            "check",
+            "string",
+            "Name of the check or parsing step that found the problem",
+            "发现问题的检查项",
+            required=True,
+        ),
+        Column(
+            "severity",
+            "string",
+            "error (rows withheld) or warning",
+            "严重程度：error 错误 / warning 警告",
+            required=True,
+            vocabulary=("error", "warning"),
+        ),
+        Column("table_kind", "string", "Table kind concerned", "涉及的表格类型", vocabulary=TABLE_KIND_IDS),
+        Column("code", "string", "Classification code concerned", "涉及的科目编码"),
+        Column("measure", "string", "Measure or item concerned", "涉及的金额列"),
+        Column("expected", "string", "Expected value", "期望值"),
+        Column("actual", "string", "Value found", "实际值"),
+        Column("message", "string", "What is wrong, for a person to read", "问题说明", required=True),
+        Column("row_text", "string", "The printed cells of the row concerned, separated by ' | '", "涉及行的印刷内容"),
+        Column("source_sha256", "string", "sha256 of the source PDF", "来源 PDF 的 sha256", pattern=r"^[0-9a-f]{64}$"),
+        Column("page", "integer", "Page concerned", "涉及页码", minimum=1),
+        Column("table_index", "integer", "Table concerned", "涉及表格序号", minimum=1),
+        Column("row_index", "integer", "Row concerned", "涉及行", minimum=1),
+    ),
+    order_by=("document_id", "table_index", "page", "row_index", "check", "measure", "message"),
+)
+
+DATASETS: tuple[Dataset, ...] = (
+    DOCUMENTS,
+    TABLES,
+    BUDGET_LINES,
+    THREE_PUBLIC_EXPENSES,
+    PERFORMANCE_INDICATORS,
+    VALIDATION_ISSUES,
+)
+DATASETS_BY_NAME = {dataset.name: dataset for dataset in DATASETS}

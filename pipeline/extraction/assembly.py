@@ -1,0 +1,205 @@
+"""Assembling page grids into the document's logical tables.
+
+A grid takes the nearest catalogue title printed above it on its page (or, when a title ends
+a page, the first grid of the next page). A grid with no title of its own continues the
+previous table when it has the same columns and follows it directly: its repeated header
+rows are dropped and its rows appended.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from pipeline.catalogue.matching import header_labels, is_total_label, match_title
+from pipeline.catalogue.table_kinds import KINDS_BY_ID
+from pipeline.extraction.page_grids import PageGrid
+from pipeline.extraction.tables import DocumentTable, GridReport, SourceRow
+from pipeline.inspection.page_text import PageText, TextLine
+from pipeline.parsing.amounts import find_unit, is_amount
+from pipeline.parsing.cell_text import fold_for_matching
+
+_CODE_LIKE = re.compile(r"^\d{2,7}$")
+_NOTE = re.compile(r"^(备注|注|说明)[:：]")
+
+
+@dataclass
+class _Title:
+    page: int
+    line: TextLine
+    kind: str
+
+
+@dataclass
+class _Building:
+    kind: str | None
+    title: str
+    unit: str | None
+    header: list[list[str]]
+    rows: list[SourceRow] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    grids: list[GridReport] = field(default_factory=list)
+
+
+def assemble_tables(pages: list[PageText], grids: list[PageGrid]) -> list[DocumentTable]:
+    """Type, title and stitch the document's grids into tables, in reading order."""
+    titles = _find_titles(pages)
+    lines_by_page = {page.page: page.lines for page in pages}
+    tables: list[_Building] = []
+    for position, grid in enumerate(grids):
+        previous_grid = grids[position - 1] if position else None
+        title = _title_for(grid, previous_grid, titles)
+        lines = lines_by_page.get(grid.page, ())
+        if title is None and tables and _continues(tables[-1], grid):
+            _append_continuation(tables[-1], grid)
+        else:
+            tables.append(_start_table(grid, title, lines_by_page))
+        tables[-1].notes += _notes_below(grid, lines, grids[position + 1] if position + 1 < len(grids) else None)
+    return [
+        DocumentTable(
+            table_index=index,
+            kind=table.kind,
+            title=table.title,
+            unit=table.unit,
+            header=tuple(tuple(row) for row in table.header),
+            labels=tuple(header_labels(table.header)),
+            rows=tuple(table.rows),
+            notes=tuple(table.notes),
+            grids=tuple(table.grids),
+        )
+        for index, table in enumerate(tables, start=1)
+    ]
+
+
+def _find_titles(pages: list[PageText]) -> list[_Title]:
+    found = []
+    for page in pages:
+        for line in page.lines:
+            kind = match_title(line.text)
+            if kind is not None:
+                found.append(_Title(page.page, line, kind.id))
+    return found
+
+
+def _title_for(grid: PageGrid, previous: PageGrid | None, titles: list[_Title]) -> _Title | None:
+    """The title printed between the previous grid and this one, nearest to this grid.
+
+    A title that is the last thing on its page belongs to the first grid of the next page.
+    """
+    top = grid.bbox[3]
+    floor = previous.bbox[1] if previous is not None and previous.page == grid.page else float("inf")
+    same_page = [t for t in titles if t.page == grid.page and top <= t.line.bottom + 1 and t.line.top <= floor + 1]
+    if same_page:
+        titles.remove(chosen := min(same_page, key=lambda t: t.line.bottom))
+        return chosen
+    first_on_page = previous is None or previous.page != grid.page
+    carried = [
+        t
+        for t in titles
+        if t.page == grid.page - 1 and (previous is None or previous.page < t.page or t.line.top < previous.bbox[1])
+    ]
+    if first_on_page and carried:
+        titles.remove(chosen := min(carried, key=lambda t: t.line.bottom))
+        return chosen
+    return None
+
+
+def _start_table(grid: PageGrid, title: _Title | None, lines_by_page: dict[int, tuple[TextLine, ...]]) -> _Building:
+    kind = KINDS_BY_ID[title.kind] if title is not None else None
+    cells = [list(row) for row in grid.cells]
+    depth = 0 if kind is not None and kind.layout == "form" else header_depth(cells)
+    table = _Building(
+        kind=kind.id if kind is not None else None,
+        title=title.line.text if title is not None else "",
+        unit=_unit_above(grid, title, lines_by_page),
+        header=cells[:depth],
+    )
+    _add_rows(table, grid, depth)
+    return table
+
+
+def _continues(table: _Building, grid: PageGrid) -> bool:
+    """Whether an untitled grid right after the table continues it.
+
+    Grids continue a table when they have its columns; a form (绩效目标表) continues whatever
+    its columns, because a page of merged label/value cells shows fewer column rules than the
+    next, and form rows are read by their labels rather than by position.
+    """
+    last = table.grids[-1]
+    if grid.page not in (last.page, last.page + 1):
+        return False
+    is_form = table.kind is not None and KINDS_BY_ID[table.kind].layout == "form"
+    return is_form or last.columns == grid.width
+
+
+def _append_continuation(table: _Building, grid: PageGrid) -> None:
+    """Append a continuation grid, dropping its leading rows when they repeat the table's header."""
+    depth = header_depth([list(row) for row in grid.cells])
+    repeated = [_fold_row(row) for row in grid.cells[:depth]]
+    skip = depth if repeated and repeated == [_fold_row(row) for row in table.header[-depth:]] else 0
+    _add_rows(table, grid, skip)
+
+
+def _add_rows(table: _Building, grid: PageGrid, skip: int) -> None:
+    table.rows += [
+        SourceRow(grid.page, index, tuple(row))
+        for index, row in enumerate(grid.cells, start=1)
+        if index > skip and any(row)
+    ]
+    table.grids.append(
+        GridReport(grid.page, grid.bbox, len(grid.cells), grid.width, grid.accuracy, grid.whitespace, grid.engine)
+    )
+
+
+def header_depth(rows: list[list[str]]) -> int:
+    """How many leading rows are header rows.
+
+    A header row has no amount and no classification code, and its labels are not only
+    total labels: the body of a table printed empty still has its ``合计`` row.
+    """
+    depth = 0
+    for row in rows:
+        filled = [cell for cell in row if cell]
+        if any(is_amount(cell) or _CODE_LIKE.match(cell) for cell in filled):
+            break
+        if filled and all(is_total_label(cell) for cell in filled):
+            break
+        depth += 1
+    return depth
+
+
+def _fold_row(row: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    return tuple(fold_for_matching(cell) for cell in row)
+
+
+def _unit_above(grid: PageGrid, title: _Title | None, lines_by_page: dict[int, tuple[TextLine, ...]]) -> str | None:
+    """The unit of the 单位 line printed between the table's title and its grid.
+
+    When the title ends the previous page, the unit line is searched below the title there
+    and then above the grid on the grid's page.
+    """
+    if title is not None and title.page != grid.page:
+        below_title = [line for line in lines_by_page.get(title.page, ()) if line.top <= title.line.top + 1]
+        unit = _first_unit(sorted(below_title, key=lambda line: -line.top))
+        if unit is not None:
+            return unit
+    ceiling = title.line.top if title is not None and title.page == grid.page else float("inf")
+    above = [
+        line for line in lines_by_page.get(grid.page, ()) if grid.bbox[3] <= line.bottom + 1 and line.top <= ceiling + 1
+    ]
+    return _first_unit(sorted(above, key=lambda line: line.bottom))
+
+
+def _first_unit(lines: list[TextLine]) -> str | None:
+    return next((unit for line in lines if (unit := find_unit(line.text)) is not None), None)
+
+
+def _notes_below(grid: PageGrid, lines: tuple[TextLine, ...], following: PageGrid | None) -> list[str]:
+    """备注/注 lines printed under the grid, before the next grid on the same page."""
+    floor = following.bbox[3] if following is not None and following.page == grid.page else float("-inf")
+    below = [line for line in lines if line.top <= grid.bbox[1] + 1 and line.bottom >= floor - 1]
+    notes = []
+    for line in sorted(below, key=lambda line: -line.top):
+        if _NOTE.match(line.text):
+            notes.append(line.text)
+        elif notes:
+            break
+    return notes

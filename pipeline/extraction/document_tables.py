@@ -1,0 +1,66 @@
+"""All tables of one document: targeting pages from their cheap text, then camelot, then assembly."""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.catalogue.matching import match_title
+from pipeline.extraction.assembly import assemble_tables
+from pipeline.extraction.page_grids import read_page_grids
+from pipeline.extraction.tables import DocumentTable
+from pipeline.inspection.document import DocumentInfo
+from pipeline.inspection.facts import DocumentFacts, read_document_facts
+from pipeline.inspection.page_text import PageText, read_page_texts
+from pipeline.parsing.amounts import is_amount
+
+MIN_CONTINUATION_AMOUNTS = 2
+"""A page without a title continues a table when it prints at least this many amounts."""
+
+
+@dataclass(frozen=True)
+class ExtractedDocument:
+    """Everything read from one document before normalisation.
+
+    ``text_pages`` counts pages with any text (0 for a scan); ``pages_parsed`` are the pages
+    camelot was run on.
+    """
+
+    info: DocumentInfo
+    facts: DocumentFacts
+    text_pages: int
+    pages_parsed: tuple[int, ...]
+    tables: tuple[DocumentTable, ...]
+
+
+def table_pages(pages: list[PageText]) -> list[int]:
+    """Pages worth the table parser: those printing a catalogue title, and the pages that follow
+    one of them while they print amounts (continuations of a long table)."""
+    chosen: list[int] = []
+    for page in pages:
+        titled = any(match_title(line.text) for line in page.lines)
+        continues = bool(chosen) and chosen[-1] == page.page - 1 and _amount_count(page) >= MIN_CONTINUATION_AMOUNTS
+        if titled or continues:
+            chosen.append(page.page)
+    return chosen
+
+
+def _amount_count(page: PageText) -> int:
+    return sum(is_amount(token) for line in page.lines for token in line.text.split())
+
+
+def extract_document(path: Path, info: DocumentInfo) -> ExtractedDocument:
+    """Read the page texts and the document's facts, then run camelot where tables are.
+
+    A file that inspection found unreadable yields nothing, keeping its status.
+    """
+    if info.status != "ok":
+        return ExtractedDocument(info, DocumentFacts(None, None, None), 0, (), ())
+    pages = read_page_texts(path)
+    targets = table_pages(pages)
+    grids = read_page_grids(path, targets)
+    return ExtractedDocument(
+        info=info,
+        facts=read_document_facts(pages),
+        text_pages=sum(1 for page in pages if page.lines),
+        pages_parsed=tuple(targets),
+        tables=tuple(assemble_tables(pages, grids)),
+    )

@@ -1,0 +1,57 @@
+"""The tables of a document as readers see them: titled, typed, stitched across pages."""
+
+from dataclasses import dataclass
+
+from pipeline.parsing.amounts import is_amount
+
+
+@dataclass(frozen=True)
+class SourceRow:
+    """One printed row and where to find it: page, and its 1-based position in that page's grid."""
+
+    page: int
+    row_index: int
+    cells: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class GridReport:
+    """Camelot's account of one page's part of a table, kept for lineage and quality figures."""
+
+    page: int
+    bbox: tuple[float, float, float, float]
+    rows: int
+    columns: int
+    accuracy: float
+    whitespace: float
+    engine: str
+
+
+@dataclass(frozen=True)
+class DocumentTable:
+    """One logical table of a document.
+
+    ``kind`` is a catalogue id, or None when no title of the catalogue names the table.
+    ``header`` holds the printed header rows (once, even when repeated on every page) and
+    ``labels`` one folded label per column built from them; ``rows`` are the body rows of all
+    pages in order. ``unit`` is the unit printed in the table's own 单位 line.
+    """
+
+    table_index: int
+    kind: str | None
+    title: str
+    unit: str | None
+    header: tuple[tuple[str, ...], ...]
+    labels: tuple[str, ...]
+    rows: tuple[SourceRow, ...]
+    notes: tuple[str, ...]
+    grids: tuple[GridReport, ...]
+
+    @property
+    def pages(self) -> tuple[int, ...]:
+        return tuple(sorted({grid.page for grid in self.grids}))
+
+    @property
+    def has_amounts(self) -> bool:
+        """Whether any body cell holds an amount; a table printed empty (此表无数据) has none."""
+        return any(is_amount(cell) for row in self.rows for cell in row.cells)

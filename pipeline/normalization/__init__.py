@@ -1,0 +1,1 @@
+"""Header-driven normalisation of typed tables into the published datasets."""

@@ -1,0 +1,77 @@
+"""``documents`` and ``tables``: what each document is, what was found in it, and its status."""
+
+import pandas as pd
+
+from pipeline.contract.datasets import DOCUMENTS, TABLES
+from pipeline.contract.frames import dataset_frame
+from pipeline.extraction.tables import DocumentTable
+from pipeline.inspection.document import DocumentInfo
+from pipeline.inspection.facts import DocumentFacts
+
+
+def document_status(
+    info: DocumentInfo, text_pages: int, tables: list[DocumentTable], facts: DocumentFacts, error_issues: int
+) -> str:
+    """The document's status, from the most to the least fundamental problem.
+
+    A readable PDF with no text on any page is a scan (no_text_layer); one that names no
+    catalogue table and no budget or final-accounts title is not a disclosure at all; one
+    whose rows were partly withheld by errors is partial.
+    """
+    if info.status != "ok":
+        return info.status
+    if text_pages == 0:
+        return "no_text_layer"
+    if not any(table.kind for table in tables) and facts.disclosure_kind is None:
+        return "not_a_budget_disclosure"
+    return "partial" if error_issues else "ok"
+
+
+def document_frame(
+    info: DocumentInfo, facts: DocumentFacts, source: dict[str, str], status: str, error: str | None, tables_found: int
+) -> pd.DataFrame:
+    """The document's one row of ``documents``; recorded facts in sources.csv fill what the PDF does not say."""
+    year = facts.year or (int(source["year"]) if source.get("year", "").isdigit() else None)
+    return dataset_frame(
+        DOCUMENTS,
+        [
+            {
+                "document_id": info.document_id,
+                "file_name": info.file_name,
+                "sha256": info.sha256,
+                "size_bytes": info.size_bytes,
+                "pages": info.pages,
+                "department": facts.department or source.get("publisher") or None,
+                "region": source.get("region") or None,
+                "year": year,
+                "disclosure_kind": facts.disclosure_kind,
+                "status": status,
+                "error": error,
+                "tables_found": tables_found,
+            }
+        ],
+    )
+
+
+def tables_frame(info: DocumentInfo, tables: list[DocumentTable]) -> pd.DataFrame:
+    """One row per table of the document, with its pages and camelot's lowest accuracy."""
+    return dataset_frame(
+        TABLES,
+        [
+            {
+                "document_id": info.document_id,
+                "table_index": table.table_index,
+                "table_kind": table.kind,
+                "table_title": table.title or None,
+                "unit_printed": table.unit,
+                "pages": ",".join(str(page) for page in table.pages),
+                "columns": len(table.labels) or (len(table.rows[0].cells) if table.rows else 0),
+                "body_rows": len(table.rows),
+                "header": " | ".join(table.labels) or None,
+                "notes": " ".join(table.notes) or None,
+                "accuracy": min(grid.accuracy for grid in table.grids),
+                "source_sha256": info.sha256,
+            }
+            for table in tables
+        ],
+    )

@@ -1,0 +1,53 @@
+"""``three_public_expenses``: the 三公经费 table, one row per printed item.
+
+The table is one row of amounts under a two- or three-row merged header; which amount is
+which item is read from the rebuilt column labels (公务用车购置及运行费/小计 is the vehicle
+total, 公务用车购置费 its purchase part), not from column positions.
+"""
+
+from pipeline.catalogue.matching import assign_column_roles
+from pipeline.catalogue.table_kinds import KINDS_BY_ID
+from pipeline.contract.datasets import THREE_PUBLIC_EXPENSES
+from pipeline.extraction.tables import DocumentTable
+from pipeline.inspection.document import DocumentInfo
+from pipeline.normalization.records import Collector, Normalized
+from pipeline.parsing.amounts import AmountError, is_amount, parse_amount, to_yuan
+
+
+def normalize_three_public_expenses(tables: list[DocumentTable], document: DocumentInfo) -> Normalized:
+    """The document's 三公 amounts, with the issues met."""
+    collector = Collector(THREE_PUBLIC_EXPENSES, document)
+    for table in tables:
+        kind = KINDS_BY_ID.get(table.kind or "")
+        if kind is None or kind.dataset != "three_public_expenses":
+            continue
+        items = assign_column_roles(list(table.labels), kind.columns)
+        if not items:
+            collector.add_issue("column_roles", f"no 三公 item recognised in header {table.labels}", table)
+            continue
+        if table.unit is None and table.has_amounts:
+            collector.add_issue("unit", "the table prints amounts but no 单位 line was found", table)
+            continue
+        for row in table.rows:
+            if not any(is_amount(cell) for cell in row.cells):
+                continue
+            for position, role in items.items():
+                printed = row.cells[position]
+                try:
+                    amount = parse_amount(printed)
+                    if amount is None:
+                        continue
+                    yuan = to_yuan(amount, table.unit or "")
+                except AmountError as error:
+                    collector.add_issue("amount", str(error), table, row, measure=role.key, actual=printed)
+                    continue
+                collector.add_row(
+                    table,
+                    row,
+                    item=role.key,
+                    item_printed=table.labels[position],
+                    amount_yuan=yuan,
+                    amount_printed=printed,
+                    unit_printed=table.unit,
+                )
+    return collector.result()

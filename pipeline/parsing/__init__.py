@@ -1,0 +1,1 @@
+"""Parsers for the printed values of budget tables: amounts, units, classification codes, cell text."""

@@ -1,0 +1,42 @@
+"""Budget classification codes: functional (201/20101/2010101) and economic (301/30101).
+
+Both classifications are hierarchical by prefix: a 类 has three digits, each 款 adds two and each
+项 two more. Functional codes go down to 项 (7 digits); economic codes to 款 (5 digits).
+"""
+
+import re
+import unicodedata
+
+MAX_DIGITS = {"function": 7, "economic": 5}
+_CODE = re.compile(r"^\d{3}(\d{2}){0,2}$")
+
+
+class CodeError(ValueError):
+    """A cell in a code column holds something that is not a classification code."""
+
+
+def parse_code(text: str, classification: str) -> str:
+    """Return the printed code as its digit string, checked against the classification's depth."""
+    code = unicodedata.normalize("NFKC", text).replace(" ", "").strip()
+    if not _CODE.match(code) or len(code) > MAX_DIGITS[classification]:
+        raise CodeError(f"not a {classification} classification code: {text!r}")
+    return code
+
+
+def code_level(code: str) -> int:
+    """1 for a 类 (3 digits), 2 for a 款 (5), 3 for a 项 (7)."""
+    return (len(code) - 1) // 2
+
+
+def parent_code(code: str) -> str | None:
+    """The code one level up (``2010101`` -> ``20101``), None for a 类."""
+    return code[:-2] if len(code) > 3 else None
+
+
+def join_code_parts(parts: list[str]) -> str:
+    """Join codes printed in separate 类/款/项 columns into the full code.
+
+    Shanghai's tables print ``201 | 01 | 01`` in three columns, and a 款 row only ``201 | 01``;
+    empty trailing parts are ignored.
+    """
+    return "".join(part.strip() for part in parts if part.strip())

@@ -1,0 +1,1 @@
+"""Deterministic, atomic publication of the datasets as Parquet, CSV and datapackage.json."""

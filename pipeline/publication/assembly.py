@@ -1,0 +1,113 @@
+"""Putting every document's outputs together into the release's frames.
+
+A document whose rows break the schema is not published: its rows of that dataset are
+withheld, each failure becomes a validation issue, and the document's status says partial.
+"""
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from pipeline.contract.datasets import DATASETS, VALIDATION_ISSUES
+from pipeline.contract.frames import dataset_frame
+from pipeline.contract.schemas import schema_failures
+from pipeline.extraction.document_tables import ExtractedDocument
+from pipeline.inspection.document import DocumentInfo
+from pipeline.inspection.facts import DocumentFacts
+from pipeline.normalization.documents import document_frame, document_status, tables_frame
+from pipeline.normalization.records import Normalized
+
+NORMALIZED_DATASETS = ("budget_lines", "three_public_expenses", "performance_indicators")
+
+
+@dataclass(frozen=True)
+class DocumentOutputs:
+    """What the per-document steps produced for one document; ``extracted`` is None when its run failed."""
+
+    info: DocumentInfo
+    extracted: ExtractedDocument | None
+    normalized: dict[str, Normalized]
+    source: dict[str, str]
+
+
+def release_frames(outputs: list[DocumentOutputs]) -> dict[str, pd.DataFrame]:
+    """Concatenate every document's rows, withholding what fails its schema, into one frame per dataset."""
+    parts: dict[str, list[pd.DataFrame]] = {dataset.name: [] for dataset in DATASETS}
+    for output in outputs:
+        for name, frame in _document_frames(output).items():
+            parts[name].append(frame)
+    return {
+        dataset.name: pd.concat(parts[dataset.name], ignore_index=True)
+        if parts[dataset.name]
+        else dataset_frame(dataset, [])
+        for dataset in DATASETS
+    }
+
+
+def _document_frames(output: DocumentOutputs) -> dict[str, pd.DataFrame]:
+    info, extracted = output.info, output.extracted
+    issues = [_unrecognised_tables(extracted)] if extracted is not None else []
+    frames: dict[str, pd.DataFrame] = {}
+    for name in NORMALIZED_DATASETS:
+        normalized = output.normalized.get(name)
+        if normalized is None:
+            continue
+        issues.append(normalized.issues)
+        failures = schema_failures(name, normalized.rows)
+        if failures.empty:
+            frames[name] = normalized.rows
+        else:
+            issues.append(_withheld(info, name, failures))
+    issue_frame = pd.concat(issues, ignore_index=True) if issues else dataset_frame(VALIDATION_ISSUES, [])
+    errors = int((issue_frame["severity"] == "error").sum())
+    if extracted is None:
+        status, error = "failed", "the document's extraction did not complete; see its run in Dagster"
+        facts, tables, text_pages = DocumentFacts(None, None, None), [], 0
+    else:
+        facts, tables, text_pages = extracted.facts, list(extracted.tables), extracted.text_pages
+        status, error = document_status(info, text_pages, tables, facts, errors), info.error
+    frames["documents"] = document_frame(info, facts, output.source, status, error, len(tables))
+    frames["tables"] = tables_frame(info, tables)
+    frames["validation_issues"] = issue_frame
+    return frames
+
+
+def _unrecognised_tables(extracted: ExtractedDocument) -> pd.DataFrame:
+    """A warning for every ruled table no catalogue title names: found, kept in ``tables``, not normalised."""
+    return dataset_frame(
+        VALIDATION_ISSUES,
+        [
+            {
+                "document_id": extracted.info.document_id,
+                "check": "table_kind",
+                "severity": "warning",
+                "message": f"table with {len(table.rows)} rows on pages {','.join(map(str, table.pages))} "
+                "has no catalogue title; it is listed in tables but not normalised",
+                "row_text": " | ".join(table.rows[0].cells) if table.rows else None,
+                "source_sha256": extracted.info.sha256,
+                "page": table.pages[0],
+                "table_index": table.table_index,
+                "row_index": table.rows[0].row_index if table.rows else None,
+            }
+            for table in extracted.tables
+            if table.kind is None
+        ],
+    )
+
+
+def _withheld(info: DocumentInfo, name: str, failures: pd.DataFrame) -> pd.DataFrame:
+    return dataset_frame(
+        VALIDATION_ISSUES,
+        [
+            {
+                "document_id": info.document_id,
+                "check": f"{name}_schema",
+                "severity": "error",
+                "measure": None,
+                "actual": str(failure.failure_case),
+                "message": f"{name} rows withheld: column {failure.column} fails {failure.check}",
+                "source_sha256": info.sha256,
+            }
+            for failure in failures.itertuples()
+        ],
+    )

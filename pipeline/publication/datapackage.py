@@ -1,0 +1,89 @@
+"""``datapackage.json``: a Frictionless description of the release that describes itself.
+
+Every file with its sha256 and size, every column with its type and descriptions in English
+and Chinese, and every input PDF with its sha256, so a reader can check what they downloaded
+and where it came from.
+"""
+
+import hashlib
+import json
+from pathlib import Path
+
+from pipeline import __version__
+from pipeline.contract.datasets import Dataset
+
+FRICTIONLESS_TYPES = {
+    "string": "string",
+    "integer": "integer",
+    "boolean": "boolean",
+    "decimal": "number",
+    "float": "number",
+}
+
+
+def table_schema(dataset: Dataset) -> dict:
+    """The Frictionless Table Schema of a dataset."""
+    fields = []
+    for column in dataset.columns:
+        field: dict = {
+            "name": column.name,
+            "type": FRICTIONLESS_TYPES[column.kind],
+            "description": column.en,
+            "description_zh": column.zh,
+        }
+        constraints: dict = {}
+        if column.required:
+            constraints["required"] = True
+        if column.vocabulary:
+            constraints["enum"] = list(column.vocabulary)
+        if column.pattern:
+            constraints["pattern"] = column.pattern
+        if column.minimum is not None:
+            constraints["minimum"] = column.minimum
+        if constraints:
+            field["constraints"] = constraints
+        if column.kind == "boolean":
+            field["trueValues"], field["falseValues"] = ["true"], ["false"]
+        fields.append(field)
+    return {"fields": fields, "missingValues": [""]}
+
+
+def file_facts(path: Path) -> dict:
+    data = path.read_bytes()
+    return {"hash": f"sha256:{hashlib.sha256(data).hexdigest()}", "bytes": len(data)}
+
+
+def datapackage(release_dir: Path, datasets: tuple[Dataset, ...], inputs: list[dict]) -> dict:
+    """The package descriptor for the files already written in ``release_dir``."""
+    resources = []
+    for dataset in datasets:
+        for suffix, extra in (
+            ("csv", {"format": "csv", "mediatype": "text/csv", "encoding": "utf-8-sig"}),
+            ("parquet", {"format": "parquet", "mediatype": "application/vnd.apache.parquet"}),
+        ):
+            path = release_dir / f"{dataset.name}.{suffix}"
+            resources.append(
+                {
+                    "name": f"{dataset.name}-{suffix}",
+                    "path": path.name,
+                    "title": dataset.en,
+                    "description": dataset.en,
+                    "description_zh": dataset.zh,
+                    **extra,
+                    **file_facts(path),
+                    "schema": table_schema(dataset),
+                }
+            )
+    return {
+        "name": "cnbudget",
+        "title": "Chinese government department budget disclosures, as open data",
+        "title_zh": "中国政府部门预算公开数据",
+        "version": __version__,
+        "licenses": [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/"}],
+        "cnbudget": {"pipeline_version": __version__, "inputs": inputs},
+        "resources": resources,
+    }
+
+
+def write_datapackage(descriptor: dict, path: Path) -> None:
+    path.write_text(json.dumps(descriptor, ensure_ascii=False, indent=2, sort_keys=False) + "\n", encoding="utf-8")

@@ -1,0 +1,81 @@
+from pipeline.extraction.assembly import assemble_tables, header_depth
+from pipeline.extraction.page_grids import PageGrid
+from pipeline.inspection.page_text import PageText, TextLine
+
+HEADER = (("科目编码", "科目名称", "合计", "基本支出", "项目支出"),)
+
+
+def _grid(page: int, top: float, rows: tuple[tuple[str, ...], ...]) -> PageGrid:
+    return PageGrid(page, 1, (50.0, top - 20 * len(rows), 550.0, top), rows, 99.0, 0.0, "vector")
+
+
+def _page(page: int, *lines: tuple[str, float]) -> PageText:
+    return PageText(page, 595.0, 842.0, tuple(TextLine(text, 50.0, y, 400.0, y + 12) for text, y in lines))
+
+
+def test_header_depth_stops_at_amounts_codes_and_total_rows() -> None:
+    assert (
+        header_depth([["功能分类科目", "", "2023年预算数"], ["科目编码", "科目名称", "合计"], ["", "合计", "3,394.41"]])
+        == 2
+    )
+    assert header_depth([["科目编码", "科目名称", "合计"], ["201", "一般公共服务支出", ""]]) == 1
+    assert header_depth([["科目编码", "科目名称", "合计"], ["", "合计", ""]]) == 1
+
+
+def test_a_long_table_is_stitched_across_pages_without_its_repeated_header() -> None:
+    pages = [
+        _page(5, ("某单位一般公共预算财政拨款支出预算表", 780.0), ("单位：万元", 760.0)),
+        _page(6),
+    ]
+    grids = [
+        _grid(
+            5,
+            740.0,
+            (*HEADER, ("", "合计", "10.00", "4.00", "6.00"), ("201", "一般公共服务支出", "10.00", "4.00", "6.00")),
+        ),
+        _grid(6, 800.0, (*HEADER, ("20101", "人大事务", "10.00", "4.00", "6.00"))),
+    ]
+    [table] = assemble_tables(pages, grids)
+    assert table.kind == "general_budget_expenditure_by_function"
+    assert table.unit == "万元"
+    assert table.pages == (5, 6)
+    assert [row.cells[0] for row in table.rows] == ["", "201", "20101"]
+    assert [(row.page, row.row_index) for row in table.rows] == [(5, 2), (5, 3), (6, 2)]
+
+
+def test_a_grid_without_title_and_with_other_columns_is_a_table_of_its_own() -> None:
+    pages = [_page(5, ("某单位一般公共预算财政拨款支出预算表", 780.0), ("单位：万元", 760.0)), _page(6)]
+    grids = [
+        _grid(5, 740.0, (*HEADER, ("201", "一般公共服务支出", "10.00", "4.00", "6.00"))),
+        _grid(6, 800.0, (("2082501", "其他城市生活救助", "8.00", "8.00", "", "", ""),)),
+    ]
+    first, second = assemble_tables(pages, grids)
+    assert second.kind is None and second.title == "" and second.unit is None
+    assert first.pages == (5,) and second.pages == (6,)
+
+
+def test_two_tables_on_one_page_take_the_title_above_each() -> None:
+    page = _page(
+        9,
+        ("某单位一般公共预算“三公”经费支出表", 800.0),
+        ("单位：万元", 785.0),
+        ("某单位政府性基金预算支出表", 600.0),
+        ("单位：元", 585.0),
+    )
+    grids = [
+        _grid(9, 780.0, (("合计", "公务接待费"), ("16.00", "5.00"))),
+        _grid(9, 580.0, (("科目编码", "科目名称", "合计"), ("", "合计", ""))),
+    ]
+    first, second = assemble_tables([page], grids)
+    assert (first.kind, first.unit) == ("three_public_expenses", "万元")
+    assert (second.kind, second.unit) == ("government_fund_expenditure", "元")
+    assert not second.has_amounts
+
+
+def test_a_title_ending_a_page_belongs_to_the_table_on_the_next() -> None:
+    pages = [_page(3, ("正文最后一行", 200.0), ("某单位部门支出总表", 80.0), ("单位：万元", 60.0)), _page(4)]
+    grids = [_grid(4, 800.0, (*HEADER, ("201", "一般公共服务支出", "10.00", "4.00", "6.00")))]
+    [table] = assemble_tables(pages, grids)
+    assert table.kind == "expenditure_summary"
+    assert table.unit == "万元"
+    assert table.pages == (4,)
