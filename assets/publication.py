@@ -6,10 +6,8 @@ from assets.datasets import DATASET_ASSETS
 from assets.documents import extracted_tables, raw_document
 from assets.resources import ProjectPaths
 from pipeline.contract.datasets import DATASETS_BY_NAME
-from pipeline.extraction.document_tables import ExtractedDocument
-from pipeline.inspection.document import DocumentInfo
+from pipeline.inspection.document import unprocessed_document
 from pipeline.inspection.sources import read_sources
-from pipeline.normalization.records import Normalized
 from pipeline.publication.assembly import DocumentOutputs, release_frames
 from pipeline.publication.release import publish_release
 
@@ -29,21 +27,26 @@ _ALL_PARTITIONS = {"allow_missing_partitions": True}
 def published(
     context: dg.AssetExecutionContext,
     paths: ProjectPaths,
-    raw_document: dict[str, DocumentInfo],
-    extracted_tables: dict[str, ExtractedDocument],
-    budget_lines: dict[str, Normalized],
-    three_public_expenses: dict[str, Normalized],
-    performance_indicators: dict[str, Normalized],
+    raw_document: object,
+    extracted_tables: object,
+    budget_lines: object,
+    three_public_expenses: object,
+    performance_indicators: object,
 ) -> dg.MaterializeResult:
     """Write every dataset of the contract as Parquet and CSV, with datapackage.json, to the published folder.
 
-    Only documents whose PDF is still in the raw folder are published.
+    Every PDF of the raw folder is published: a document removed from the folder loses its rows,
+    and one whose run did not complete is listed as failed.
     """
-    present = paths.document_files()
+    raw_document = _by_document(context, "raw_document", raw_document)
+    extracted_tables = _by_document(context, "extracted_tables", extracted_tables)
+    budget_lines = _by_document(context, "budget_lines", budget_lines)
+    three_public_expenses = _by_document(context, "three_public_expenses", three_public_expenses)
+    performance_indicators = _by_document(context, "performance_indicators", performance_indicators)
     sources = read_sources(paths.raw_path() / "sources.csv")
     outputs = [
         DocumentOutputs(
-            info=info,
+            info=raw_document.get(document_id) or unprocessed_document(path),
             extracted=extracted_tables.get(document_id),
             normalized={
                 name: frames[document_id]
@@ -56,8 +59,7 @@ def published(
             },
             source=sources.get(document_id, {}),
         )
-        for document_id, info in sorted(raw_document.items())
-        if document_id in present
+        for document_id, path in paths.document_files().items()
     ]
     frames = release_frames(outputs)
     counts = publish_release(
@@ -80,3 +82,15 @@ def published(
             "dataset_columns": dg.MetadataValue.json({name: DATASETS_BY_NAME[name].column_names for name in counts}),
         }
     )
+
+
+def _by_document(context: dg.AssetExecutionContext, name: str, loaded: object) -> dict:
+    """The input as {document_id: value}.
+
+    Dagster hands over a dict of partitions, except when the input spans exactly one
+    partition: then it passes that partition's value itself.
+    """
+    if isinstance(loaded, dict):
+        return loaded
+    [document_id] = context.asset_partition_keys_for_input(name)
+    return {document_id: loaded}

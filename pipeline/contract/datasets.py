@@ -134,6 +134,14 @@ PROVENANCE = (
         minimum=1,
     ),
 )
+_COLUMN_INDEX = Column(
+    "column_index",
+    "integer",
+    "1-based position of the amount's column in the printed table",
+    "金额所在列（从 1 开始）",
+    required=True,
+    minimum=1,
+)
 _AMOUNT = (
     Column(
         "amount_yuan",
@@ -281,8 +289,9 @@ BUDGET_LINES = Dataset(
         *_AMOUNT,
         Column("is_total_row", "boolean", "Whether the row is a total (合计/总计)", "是否合计行", required=True),
         *PROVENANCE,
+        _COLUMN_INDEX,
     ),
-    order_by=("document_id", "table_index", "page", "row_index", "measure"),
+    order_by=("document_id", "table_index", "page", "row_index", "column_index"),
 )
 
 THREE_PUBLIC_EXPENSES = Dataset(
@@ -303,8 +312,9 @@ THREE_PUBLIC_EXPENSES = Dataset(
         Column("item_printed", "string", "The item's column header as printed", "项目列表头原文", required=True),
         *_AMOUNT,
         *PROVENANCE,
+        _COLUMN_INDEX,
     ),
-    order_by=("document_id", "table_index", "page", "row_index", "item"),
+    order_by=("document_id", "table_index", "page", "row_index", "column_index"),
 )
 
 PERFORMANCE_INDICATORS = Dataset(

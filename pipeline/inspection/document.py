@@ -64,3 +64,18 @@ def inspect_document(path: Path) -> DocumentInfo:
         )
     finally:
         pdf.close()
+
+
+def unprocessed_document(path: Path) -> DocumentInfo:
+    """The identity of a PDF that no run has inspected (its run failed or never happened)."""
+    return DocumentInfo(
+        document_id=path.stem,
+        file_name=path.name,
+        sha256=file_sha256(path),
+        size_bytes=path.stat().st_size,
+        pages=None,
+        producer="",
+        creator="",
+        status="failed",
+        error="no run has completed for this document; see its runs in Dagster",
+    )

@@ -78,5 +78,6 @@ def _add_row(
             amount_yuan=yuan,
             amount_printed=printed,
             unit_printed=table.unit,
+            column_index=position + 1,
             is_total_row=is_total,
         )

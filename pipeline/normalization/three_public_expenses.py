@@ -49,5 +49,6 @@ def normalize_three_public_expenses(tables: list[DocumentTable], document: Docum
                     amount_yuan=yuan,
                     amount_printed=printed,
                     unit_printed=table.unit,
+                    column_index=position + 1,
                 )
     return collector.result()

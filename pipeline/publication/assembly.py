@@ -51,6 +51,8 @@ def _document_frames(output: DocumentOutputs) -> dict[str, pd.DataFrame]:
     for name in NORMALIZED_DATASETS:
         normalized = output.normalized.get(name)
         if normalized is None:
+            if extracted is not None:
+                issues.append(_missing(info, name))
             continue
         issues.append(normalized.issues)
         failures = schema_failures(name, normalized.rows)
@@ -61,7 +63,8 @@ def _document_frames(output: DocumentOutputs) -> dict[str, pd.DataFrame]:
     issue_frame = pd.concat(issues, ignore_index=True) if issues else dataset_frame(VALIDATION_ISSUES, [])
     errors = int((issue_frame["severity"] == "error").sum())
     if extracted is None:
-        status, error = "failed", "the document's extraction did not complete; see its run in Dagster"
+        status = info.status if info.status != "ok" else "failed"
+        error = info.error or "the document's extraction did not complete; see its run in Dagster"
         facts, tables, text_pages = DocumentFacts(None, None, None), [], 0
     else:
         facts, tables, text_pages = extracted.facts, list(extracted.tables), extracted.text_pages
@@ -109,5 +112,20 @@ def _withheld(info: DocumentInfo, name: str, failures: pd.DataFrame) -> pd.DataF
                 "source_sha256": info.sha256,
             }
             for failure in failures.itertuples()
+        ],
+    )
+
+
+def _missing(info: DocumentInfo, name: str) -> pd.DataFrame:
+    return dataset_frame(
+        VALIDATION_ISSUES,
+        [
+            {
+                "document_id": info.document_id,
+                "check": "missing_output",
+                "severity": "error",
+                "message": f"{name} was not produced for this document (its step failed); see its run in Dagster",
+                "source_sha256": info.sha256,
+            }
         ],
     )

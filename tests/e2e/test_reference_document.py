@@ -78,7 +78,9 @@ def test_function_table_codes_levels_totals_and_pages(release: Release) -> None:
     assert lines.loc[("201", "total")][["code_level", "name"]].tolist() == [1, "一般公共服务支出"]
     assert lines.loc[("20101", "project")][["code_level", "parent_code"]].tolist() == [2, "201"]
     assert lines.loc[("2010108", "project")][["code_level", "parent_code", "amount_yuan"]].tolist() == [
-        3, "20101", Decimal("49000.00"),
+        3,
+        "20101",
+        Decimal("49000.00"),
     ]
     # The table runs over pages 5-7, broken where the original broke; rows keep their own page.
     assert lines.loc[("20703", "total"), "page"] == 5
@@ -91,7 +93,9 @@ def test_three_public_expenses_are_published_by_item(release: Release) -> None:
     items = release.read("three_public_expenses")
     items = items[items["document_id"] == REFERENCE_ID]
     published = dict(zip(items["item"], items["amount_printed"], strict=True))
-    expected = {row["item"]: row["amount_printed"] for row in _expected("three_public_expenses") if row["amount_printed"]}
+    expected = {
+        row["item"]: row["amount_printed"] for row in _expected("three_public_expenses") if row["amount_printed"]
+    }
     assert published == expected
     assert dict(zip(items["item"], items["amount_yuan"], strict=True)) == {
         "total": Decimal("160000.00"),

@@ -1,0 +1,98 @@
+import hashlib
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pandas as pd
+import pandera.pandas as pa
+import pytest
+
+from pipeline.contract.datasets import BUDGET_LINES, DATASETS, DOCUMENTS
+from pipeline.contract.frames import dataset_frame
+from pipeline.publication.release import publish_release
+
+SHA = "a" * 64
+
+
+def _line(code: str | None, measure: str, printed: str, row: int, column: int) -> dict:
+    return {
+        "document_id": "doc",
+        "table_kind": "general_budget_expenditure_by_function",
+        "table_title": "表",
+        "classification": "function",
+        "code": code,
+        "code_level": None if code is None else (len(code) - 1) // 2,
+        "parent_code": None,
+        "name": "合计" if code is None else "一般公共服务支出",
+        "measure": measure,
+        "measure_printed": measure,
+        "amount_yuan": Decimal(printed.replace(",", "")) * 10_000,
+        "amount_printed": printed,
+        "unit_printed": "万元",
+        "is_total_row": code is None,
+        "source_sha256": SHA,
+        "page": 5,
+        "table_index": 2,
+        "row_index": row,
+        "column_index": column,
+    }
+
+
+def _frames(lines: list[dict]) -> dict[str, pd.DataFrame]:
+    frames = {dataset.name: dataset_frame(dataset, []) for dataset in DATASETS}
+    frames["budget_lines"] = dataset_frame(BUDGET_LINES, lines)
+    frames["documents"] = dataset_frame(
+        DOCUMENTS, [{"document_id": "doc", "file_name": "doc.pdf", "sha256": SHA, "status": "ok", "tables_found": 1}]
+    )
+    return frames
+
+
+LINES = [
+    _line("201", "total", "867.69", 4, 3),
+    _line(None, "total", "3,394.41", 3, 3),
+    _line(None, "basic", "1,225.78", 3, 4),
+]
+
+
+def _hashes(folder: Path) -> dict[str, str]:
+    return {path.name: hashlib.sha256(path.read_bytes()).hexdigest() for path in sorted(folder.iterdir())}
+
+
+def test_parquet_and_csv_hold_the_same_rows(tmp_path: Path) -> None:
+    publish_release(_frames(LINES), tmp_path, [])
+    parquet = pd.read_parquet(tmp_path / "budget_lines.parquet")
+    csv = pd.read_csv(tmp_path / "budget_lines.csv", encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    assert parquet["amount_yuan"].tolist() == [Decimal("33944100.00"), Decimal("12257800.00"), Decimal("8676900.00")]
+    assert csv["amount_yuan"].tolist() == ["33944100.00", "12257800.00", "8676900.00"]
+    assert csv["is_total_row"].tolist() == ["true", "true", "false"]
+    assert csv["code"].tolist() == ["", "", "201"]
+    assert csv.columns.tolist() == parquet.columns.tolist() == BUDGET_LINES.column_names
+    assert (tmp_path / "budget_lines.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_the_same_rows_in_any_order_give_byte_identical_files(tmp_path: Path) -> None:
+    publish_release(_frames(LINES), tmp_path / "first", [])
+    publish_release(_frames(list(reversed(LINES))), tmp_path / "second", [])
+    assert _hashes(tmp_path / "first") == _hashes(tmp_path / "second")
+
+
+def test_datapackage_records_every_file_hash_and_input(tmp_path: Path) -> None:
+    publish_release(_frames(LINES), tmp_path, [{"document_id": "doc", "path": "doc.pdf", "sha256": SHA}])
+    package = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
+    files = _hashes(tmp_path)
+    assert {resource["path"] for resource in package["resources"]} == set(files) - {"datapackage.json"}
+    for resource in package["resources"]:
+        assert resource["hash"] == f"sha256:{files[resource['path']]}"
+    amount = next(f for f in package["resources"][4]["schema"]["fields"] if f["name"] == "amount_yuan")
+    assert amount["type"] == "number" and amount["description_zh"].startswith("金额")
+    assert package["cnbudget"]["inputs"] == [{"document_id": "doc", "path": "doc.pdf", "sha256": SHA}]
+
+
+def test_a_frame_that_breaks_the_contract_leaves_the_previous_release_untouched(tmp_path: Path) -> None:
+    publish_release(_frames(LINES), tmp_path, [])
+    before = _hashes(tmp_path)
+    broken = [{**LINES[0], "code": "2011"}]
+    with pytest.raises(pa.errors.SchemaErrors):
+        publish_release(_frames(broken), tmp_path, [])
+    assert _hashes(tmp_path) == before
+    assert not [path for path in tmp_path.iterdir() if path.name.startswith(".staging")]
