@@ -1,0 +1,92 @@
+"""Operating the pipeline: the cnbudget command, the sensor, and the release read back."""
+
+import csv
+import hashlib
+import shutil
+from decimal import Decimal
+from pathlib import Path
+
+import dagster as dg
+import pyarrow.parquet as pq
+import pytest
+
+from assets.automation import raw_folder_sensor
+from assets.cli import main
+from assets.definitions import build_definitions
+from assets.resources import ProjectPaths
+from pipeline.contract.datasets import DATASETS
+from tests.e2e.conftest import NOT_A_PDF_ID, REFERENCE_ID, REFERENCE_PDF, Release
+
+pytestmark = pytest.mark.e2e
+
+
+def _hashes(folder: Path) -> dict[str, str]:
+    return {path.name: hashlib.sha256(path.read_bytes()).hexdigest() for path in sorted(folder.iterdir())}
+
+
+def test_published_parquet_and_csv_read_back_equal(release: Release) -> None:
+    for dataset in DATASETS:
+        parquet = pq.read_table(release.published_dir / f"{dataset.name}.parquet")
+        with (release.published_dir / f"{dataset.name}.csv").open(encoding="utf-8-sig", newline="") as handle:
+            header, *rows = list(csv.reader(handle))
+        assert header == parquet.column_names == dataset.column_names
+        assert rows == [[_csv_text(value) for value in row.values()] for row in parquet.to_pylist()], dataset.name
+        assert len(rows) > 0 or dataset.name == "validation_issues"
+
+
+def _csv_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Decimal):
+        return f"{value:f}"
+    return str(value)
+
+
+def test_republishing_the_same_outputs_gives_byte_identical_files(release: Release, tmp_path: Path) -> None:
+    before = _hashes(release.published_dir)
+    paths = ProjectPaths(raw_dir=str(release.published_dir.parent / "raw"), published_dir=str(tmp_path / "again"))
+    build_definitions(paths).resolve_job_def("publish_job").execute_in_process(instance=release.instance)
+    assert _hashes(tmp_path / "again") == before
+
+
+def test_cnbudget_run_processes_a_folder_and_prints_a_summary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(REFERENCE_PDF, raw)
+    (raw / f"{NOT_A_PDF_ID}.pdf").write_bytes(b"")
+    monkeypatch.setenv("DAGSTER_HOME", str(tmp_path / "home"))
+    code = main(["run", "--raw-dir", str(raw), "--published-dir", str(tmp_path / "published")])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert f"runs recorded in {tmp_path / 'home'}" in out
+    summary = {
+        line.split()[0]: line.split()[1:]
+        for line in out.splitlines()
+        if line.strip().startswith((REFERENCE_ID, NOT_A_PDF_ID))
+    }
+    assert summary[REFERENCE_ID] == ["ok", "12", "495", "4", "26", "1"]
+    assert summary[NOT_A_PDF_ID][:2] == ["unreadable_pdf", "0"]
+    runs = dg.DagsterInstance.from_config(str(tmp_path / "home")).get_runs()
+    assert sorted(run.job_name for run in runs) == ["document_job", "document_job", "publish_job"]
+
+
+def test_cnbudget_run_fails_when_the_raw_folder_is_missing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DAGSTER_HOME", str(tmp_path / "home"))
+    assert main(["run", "--raw-dir", str(tmp_path / "absent"), "--published-dir", str(tmp_path / "published")]) == 1
+    assert not (tmp_path / "published").exists()
+
+
+def test_sensor_runs_new_and_changed_documents_only(release: Release, tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(REFERENCE_PDF, raw)
+    (raw / "new_document.pdf").write_bytes(REFERENCE_PDF.read_bytes()[:1000])
+    context = dg.build_sensor_context(instance=release.instance, resources={"paths": ProjectPaths(raw_dir=str(raw))})
+    result = raw_folder_sensor(context)
+    sha = hashlib.sha256((raw / "new_document.pdf").read_bytes()).hexdigest()
+    assert [(r.partition_key, r.run_key) for r in result.run_requests] == [("new_document", f"new_document:{sha}")]
+    assert [request.partition_keys for request in result.dynamic_partitions_requests] == [["new_document"]]
