@@ -10,7 +10,6 @@ from pipeline.contract.datasets import BUDGET_LINES
 from pipeline.extraction.tables import DocumentTable, SourceRow
 from pipeline.inspection.document import DocumentInfo
 from pipeline.normalization.records import Collector, Normalized
-from pipeline.parsing.amounts import AmountError, parse_amount, to_yuan
 from pipeline.parsing.codes import CodeError, code_level, parent_code, parse_code
 
 
@@ -26,8 +25,7 @@ def normalize_budget_lines(tables: list[DocumentTable], document: DocumentInfo) 
         if not measures:
             collector.add_issue("column_roles", f"no amount column recognised in header {table.labels}", table)
             continue
-        if table.unit is None and table.has_amounts:
-            collector.add_issue("unit", "the table prints amounts but no 单位 line was found", table)
+        if collector.lacks_unit(table):
             continue
         positions = {role.role: position for position, role in roles.items()}
         for row in table.rows:
@@ -56,14 +54,8 @@ def _add_row(
     if is_total and name == "":
         name = code_text
     for position, role in measures.items():
-        printed = row.cells[position]
-        try:
-            amount = parse_amount(printed)
-            if amount is None:
-                continue
-            yuan = to_yuan(amount, table.unit or "")
-        except AmountError as error:
-            collector.add_issue("amount", str(error), table, row, code=code, measure=role.key, actual=printed)
+        yuan = collector.yuan_at(table, row, position, role.key, code)
+        if yuan is None:
             continue
         collector.add_row(
             table,
@@ -76,7 +68,7 @@ def _add_row(
             measure=role.key,
             measure_printed=table.labels[position],
             amount_yuan=yuan,
-            amount_printed=printed,
+            amount_printed=row.cells[position],
             unit_printed=table.unit,
             column_index=position + 1,
             is_total_row=is_total,

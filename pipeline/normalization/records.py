@@ -1,6 +1,7 @@
 """What every normalised row and every issue carries: where it came from."""
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 import pandas as pd
 
@@ -8,6 +9,7 @@ from pipeline.contract.datasets import VALIDATION_ISSUES, Dataset
 from pipeline.contract.frames import dataset_frame
 from pipeline.extraction.tables import DocumentTable, SourceRow
 from pipeline.inspection.document import DocumentInfo
+from pipeline.parsing.amounts import AmountError, parse_amount, to_yuan
 
 
 @dataclass
@@ -67,6 +69,25 @@ class Collector:
                 **{key: None if value is None else str(value) for key, value in details.items()},
             }
         )
+
+    def lacks_unit(self, table: DocumentTable) -> bool:
+        """Record an error and say so when a table prints amounts without a 单位 line to read them in."""
+        if table.unit is None and table.has_amounts:
+            self.add_issue("unit", "the table prints amounts but no 单位 line was found", table)
+            return True
+        return False
+
+    def yuan_at(
+        self, table: DocumentTable, row: SourceRow, position: int, measure: str, code: str | None = None
+    ) -> Decimal | None:
+        """The amount printed in a cell, in yuan; None for a blank cell or one recorded as an issue."""
+        printed = row.cells[position]
+        try:
+            amount = parse_amount(printed)
+            return None if amount is None else to_yuan(amount, table.unit or "")
+        except AmountError as error:
+            self.add_issue("amount", str(error), table, row, code=code, measure=measure, actual=printed)
+            return None
 
     def result(self) -> Normalized:
         return Normalized(dataset_frame(self.dataset, self.rows), dataset_frame(VALIDATION_ISSUES, self.issues))

@@ -11,7 +11,7 @@ from pipeline.contract.datasets import THREE_PUBLIC_EXPENSES
 from pipeline.extraction.tables import DocumentTable
 from pipeline.inspection.document import DocumentInfo
 from pipeline.normalization.records import Collector, Normalized
-from pipeline.parsing.amounts import AmountError, is_amount, parse_amount, to_yuan
+from pipeline.parsing.amounts import is_amount
 
 
 def normalize_three_public_expenses(tables: list[DocumentTable], document: DocumentInfo) -> Normalized:
@@ -25,21 +25,14 @@ def normalize_three_public_expenses(tables: list[DocumentTable], document: Docum
         if not items:
             collector.add_issue("column_roles", f"no 三公 item recognised in header {table.labels}", table)
             continue
-        if table.unit is None and table.has_amounts:
-            collector.add_issue("unit", "the table prints amounts but no 单位 line was found", table)
+        if collector.lacks_unit(table):
             continue
         for row in table.rows:
             if not any(is_amount(cell) for cell in row.cells):
                 continue
             for position, role in items.items():
-                printed = row.cells[position]
-                try:
-                    amount = parse_amount(printed)
-                    if amount is None:
-                        continue
-                    yuan = to_yuan(amount, table.unit or "")
-                except AmountError as error:
-                    collector.add_issue("amount", str(error), table, row, measure=role.key, actual=printed)
+                yuan = collector.yuan_at(table, row, position, role.key)
+                if yuan is None:
                     continue
                 collector.add_row(
                     table,
@@ -47,7 +40,7 @@ def normalize_three_public_expenses(tables: list[DocumentTable], document: Docum
                     item=role.key,
                     item_printed=table.labels[position],
                     amount_yuan=yuan,
-                    amount_printed=printed,
+                    amount_printed=row.cells[position],
                     unit_printed=table.unit,
                     column_index=position + 1,
                 )

@@ -1,0 +1,121 @@
+from decimal import Decimal
+
+from pipeline.catalogue.matching import header_labels
+from pipeline.extraction.tables import DocumentTable, GridReport, SourceRow
+from pipeline.inspection.document import DocumentInfo
+from pipeline.normalization.budget_lines import normalize_budget_lines
+from pipeline.normalization.performance_indicators import normalize_performance_indicators
+from pipeline.normalization.three_public_expenses import normalize_three_public_expenses
+
+DOCUMENT = DocumentInfo("doc", "doc.pdf", "b" * 64, 1, 3, "", "", "ok", None)
+
+
+def _table(kind: str, header: list[list[str]], rows: list[list[str]], unit: str | None = "万元") -> DocumentTable:
+    return DocumentTable(
+        table_index=1,
+        kind=kind,
+        title="标题",
+        unit=unit,
+        header=tuple(tuple(row) for row in header),
+        labels=tuple(header_labels(header)),
+        rows=tuple(SourceRow(2, index + len(header) + 1, tuple(row)) for index, row in enumerate(rows)),
+        notes=(),
+        grids=(GridReport(2, (0, 0, 1, 1), len(rows), len(header[0]) if header else 0, 99.0, 0.0, "vector"),),
+    )
+
+
+FUNCTION_HEADER = [["科目编码", "科目名称", "合计", "基本支出", "项目支出"]]
+
+
+def test_each_printed_amount_becomes_one_row_and_blanks_none() -> None:
+    table = _table(
+        "general_budget_expenditure_by_function",
+        FUNCTION_HEADER,
+        [["合计", "", "3,394.41", "1,225.78", "2,168.63"], ["2010108", "代表工作", "4.90", "", "4.90"]],
+    )
+    result = normalize_budget_lines([table], DOCUMENT)
+    assert result.issues.empty
+    rows = result.rows
+    assert (
+        rows[["code", "measure", "amount_yuan", "is_total_row", "column_index"]].values.tolist()
+        == [
+            [None, "total", Decimal("33944100.00"), True, 3],
+            [None, "basic", Decimal("12257800.00"), True, 4],
+            [None, "project", Decimal("21686300.00"), True, 5],
+            ["2010108", "total", Decimal("49000.00"), False, 3],
+            ["2010108", "project", Decimal("49000.00"), False, 5],
+        ]
+        or rows["code"].isna().sum() == 3
+    )
+    assert rows.loc[rows["code"] == "2010108", ["code_level", "parent_code"]].iloc[0].tolist() == [3, "20101"]
+    assert rows.loc[rows["is_total_row"], "name"].unique().tolist() == ["合计"]
+
+
+def test_unreadable_cells_become_issues_and_the_rest_of_the_row_is_kept() -> None:
+    table = _table(
+        "general_budget_expenditure_by_function",
+        FUNCTION_HEADER,
+        [["201", "一般公共服务支出", "86.7.69", "538.14", ""], ["2O1", "一般公共服务支出", "1.00", "", "1.00"]],
+    )
+    result = normalize_budget_lines([table], DOCUMENT)
+    assert result.rows[["code", "measure"]].values.tolist() == [["201", "basic"]]
+    columns = ["check", "severity", "code", "measure", "actual", "page", "row_index"]
+    assert result.issues[columns].fillna("").values.tolist() == [
+        ["amount", "error", "201", "total", "86.7.69", 2, 2],
+        ["code", "error", "", "", "2O1", 2, 3],
+    ]
+
+
+def test_a_table_with_amounts_but_no_unit_is_not_guessed() -> None:
+    table = _table(
+        "general_budget_expenditure_by_function", FUNCTION_HEADER, [["201", "一般", "1.00", "", "1.00"]], unit=None
+    )
+    result = normalize_budget_lines([table], DOCUMENT)
+    assert result.rows.empty
+    assert result.issues[["check", "table_kind"]].values.tolist() == [
+        ["unit", "general_budget_expenditure_by_function"]
+    ]
+
+
+def test_three_public_items_come_from_the_merged_header() -> None:
+    header = [
+        [
+            "“三公”经费合计",
+            "因公出国（境）费",
+            "公务用车购置及运行维护费",
+            "公务用车购置及运行维护费",
+            "公务用车购置及运行维护费",
+            "公务接待费",
+        ],
+        ["“三公”经费合计", "因公出国（境）费", "小计", "公务用车购置费", "公务用车运行维护费", "公务接待费"],
+    ]
+    table = _table("three_public_expenses", header, [["16.00", "0", "11.00", "", "11.00", "5.00"]])
+    rows = normalize_three_public_expenses([table], DOCUMENT).rows
+    assert dict(zip(rows["item"], rows["amount_yuan"], strict=True)) == {
+        "total": Decimal("160000.00"),
+        "overseas_travel": Decimal("0.00"),
+        "vehicle_total": Decimal("110000.00"),
+        "vehicle_operation": Decimal("110000.00"),
+        "reception": Decimal("50000.00"),
+    }
+
+
+def test_project_form_fields_and_indicators_are_read_by_their_labels() -> None:
+    rows = [
+        ["项目名称", "500109-清扫保洁", "500109-清扫保洁", "业务主管部门", "某办事处"],
+        ["绩效指标", "一级指标", "二级指标", "三级指标", "指标权重", "计量单位", "指标性质", "指标值", "是否核心指标"],
+        ["绩效指标", "产出指标", "成本指标", "单位面积服务费", "10", "元/年", "=", "8.2", "否"],
+        ["绩效指标", "效益指标", "生态效益指标", "群众生活环境改善程度", "20", "", "定性", "良", "是"],
+    ]
+    table = _table("project_performance_targets", [], rows)
+    result = normalize_performance_indicators([table], DOCUMENT)
+    assert result.issues.empty
+    indicators = result.rows
+    columns = ["project_code", "project_name", "level3", "operator", "target_value", "unit"]
+    assert indicators[columns].fillna("").values.tolist() == [
+        ["500109", "清扫保洁", "单位面积服务费", "=", "8.2", "元/年"],
+        ["500109", "清扫保洁", "群众生活环境改善程度", "定性", "良", ""],
+    ]
+    assert indicators["target_number"].tolist()[0] == 8.2
+    assert indicators["weight"].tolist() == [10.0, 20.0]
+    assert indicators["is_core"].tolist() == [False, True]
