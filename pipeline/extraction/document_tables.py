@@ -3,6 +3,8 @@
 from dataclasses import dataclass
 from pathlib import Path
 
+import pypdfium2 as pdfium
+
 from pipeline.catalogue.matching import match_title
 from pipeline.extraction.assembly import assemble_tables
 from pipeline.extraction.page_grids import read_page_grids
@@ -54,9 +56,13 @@ def extract_document(path: Path, info: DocumentInfo) -> ExtractedDocument:
     """
     if info.status != "ok":
         return ExtractedDocument(info, DocumentFacts(None, None, None), 0, (), ())
-    pages = read_page_texts(path)
-    targets = table_pages(pages)
-    grids = read_page_grids(path, targets)
+    pdf = pdfium.PdfDocument(path)
+    try:
+        pages = read_page_texts(pdf)
+        targets = table_pages(pages)
+        grids = read_page_grids(path, pdf, targets)
+    finally:
+        pdf.close()
     return ExtractedDocument(
         info=info,
         facts=read_document_facts(pages),
