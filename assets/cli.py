@@ -1,11 +1,15 @@
-"""``cnbudget run``: register the raw documents, materialize every partition, then publish.
+"""The ``cnbudget`` command.
 
+``cnbudget run`` registers the raw documents, materializes every partition, then publishes.
 Runs are recorded in the Dagster instance (see ``assets.instance``), exactly as if launched
 from the UI, so their logs, checks and lineage can be inspected there afterwards.
+``cnbudget evaluate`` runs the same jobs on a folder of labelled PDFs, in a throw-away
+instance, and prints how many labelled lines and amounts came out exact.
 """
 
 import argparse
 import sys
+import tempfile
 import time
 import warnings
 from pathlib import Path
@@ -16,32 +20,43 @@ import pandas as pd
 from assets.definitions import build_definitions
 from assets.instance import project_instance
 from assets.partitions import documents
-from assets.resources import ProjectPaths
+from assets.resources import PROJECT_ROOT, ProjectPaths
+from pipeline.evaluation.labels import read_labels
+from pipeline.evaluation.report import evaluation_report
 
 QUIET = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
 """Run logs stay complete in the instance; the terminal shows only warnings and the summary."""
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="cnbudget", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="cnbudget", description="Open data from budget disclosure PDFs.")
     commands = parser.add_subparsers(dest="command", required=True)
     run = commands.add_parser("run", help="process every PDF of the raw folder and publish the datasets")
     run.add_argument("--raw-dir", default="data/raw", help="folder of source PDFs (default: data/raw)")
     run.add_argument("--published-dir", default="data/published", help="release folder (default: data/published)")
+    evaluate = commands.add_parser("evaluate", help="score the pipeline on labelled PDFs")
+    evaluate.add_argument(
+        "--corpus", default=str(PROJECT_ROOT.parent / "shared" / "corpus"), help="folder of PDFs (searched recursively)"
+    )
+    evaluate.add_argument(
+        "--labels", default=str(PROJECT_ROOT / "tests" / "fixtures" / "corpus"), help="folder of labels"
+    )
+    evaluate.add_argument("--details", action="store_true", help="list every amount that is not exact")
     args = parser.parse_args(argv)
     for category in (dg.BetaWarning, dg.PreviewWarning):
         warnings.filterwarnings("ignore", category=category)
-    return run_all(Path(args.raw_dir).resolve(), Path(args.published_dir).resolve())
+    if args.command == "run":
+        return run_all(Path(args.raw_dir).resolve(), Path(args.published_dir).resolve(), project_instance())
+    return evaluate_corpus(Path(args.corpus).resolve(), Path(args.labels).resolve(), args.details)
 
 
-def run_all(raw_dir: Path, published_dir: Path) -> int:
+def run_all(raw_dir: Path, published_dir: Path, instance: dg.DagsterInstance) -> int:
     """Process and publish; 0 when the release was written, 1 when the run could not proceed."""
     if not raw_dir.is_dir():
         print(f"cnbudget: raw folder {raw_dir} does not exist", file=sys.stderr)
         return 1
     paths = ProjectPaths(raw_dir=str(raw_dir), published_dir=str(published_dir))
     defs = build_definitions(paths)
-    instance = project_instance()
     document_ids = list(paths.document_files())
     known = set(instance.get_dynamic_partitions(documents.name))
     instance.add_dynamic_partitions(documents.name, [key for key in document_ids if key not in known])
@@ -82,6 +97,30 @@ def print_summary(published_dir: Path) -> None:
     failed = documents_frame[documents_frame["error"].notna()]
     for row in failed.itertuples():
         print(f"  {row.document_id}: {row.status}: {row.error}")
+
+
+def evaluate_corpus(corpus: Path, labels_dir: Path, details: bool) -> int:
+    """Run the pipeline on every PDF under ``corpus`` and print its score against the labels."""
+    if not corpus.is_dir():
+        print(f"cnbudget: corpus folder {corpus} does not exist", file=sys.stderr)
+        return 1
+    with tempfile.TemporaryDirectory(prefix="cnbudget-evaluate-") as scratch:
+        root = Path(scratch)
+        raw = root / "raw"
+        raw.mkdir()
+        for pdf in sorted(corpus.rglob("*.pdf")):
+            (raw / pdf.name).symlink_to(pdf)
+        (root / "home").mkdir()
+        code = run_all(raw, root / "published", dg.DagsterInstance.local_temp(str(root / "home")))
+        if code:
+            return code
+        release = {
+            name: pd.read_parquet(root / "published" / f"{name}.parquet")
+            for name in ("documents", "budget_lines", "three_public_expenses")
+        }
+    print()
+    print(evaluation_report(read_labels(labels_dir), release, details))
+    return 0
 
 
 if __name__ == "__main__":

@@ -6,7 +6,12 @@ region's wording means adding a pattern here, not a branch in the code.
 Patterns are regular expressions searched in *folded* text (see
 ``pipeline.parsing.cell_text.fold_for_matching``: NFKC, straight quotes, no whitespace).
 A column's header label is the texts of its header cells from top to bottom, merged cells
-repeated, joined with ``/`` (e.g. ``2023年预算数/公务用车购置及运行费/小计``).
+repeated, joined with ``/`` (e.g. ``2023年预算数/公务用车购置及运行费/小计``). A title is
+matched with any trailing parenthetical removed (``…支出预算表（功能科目）``).
+
+The same kind serves a budget (预算) and a final-accounts (决算) document: the stage of each
+amount column is read from its header (``STAGES``) in final accounts, and is ``budget``
+otherwise.
 """
 
 from dataclasses import dataclass
@@ -16,9 +21,12 @@ from dataclasses import dataclass
 class ColumnRole:
     """A meaning a printed column can have, and the header labels that give it that meaning.
 
-    ``role`` is one of: ``code`` (classification code), ``name`` (row label), ``measure``
-    (an amount column; ``key`` is the published measure), ``item`` (a 三公 amount; ``key`` is the
-    published item) or ``field`` (a performance-indicator attribute; ``key`` is the column name).
+    ``role`` is one of: ``code`` (a full classification code), ``code_part`` (one of the
+    类/款/项 columns Shanghai splits codes into; ``key`` is lei, kuan or xiang), ``name`` (row
+    label), ``measure`` (an amount column; ``key`` is the published measure), ``item`` (a 三公
+    amount; ``key`` is the published item), ``field`` (a performance-indicator attribute),
+    ``form`` (a label cell of a form) or ``stage`` (a budget stage of final accounts).
+    Patterns are tried in order: an earlier pattern wins over a later one for the same role.
     """
 
     role: str
@@ -31,8 +39,9 @@ class TableKind:
     """One standard table of a disclosure.
 
     ``layout`` says how rows are read: ``grid`` (header rows, then one row per classification
-    line), ``single_row`` (header rows, then one row of amounts, each column an item), or
-    ``form`` (label/value cells, then an indicator grid).
+    line), ``single_row`` (header rows, then one row of amounts, each column an item),
+    ``two_sided`` (revenue on the left, expenditure on the right) or ``form`` (label/value
+    cells, then an indicator grid).
     """
 
     id: str
@@ -45,30 +54,55 @@ class TableKind:
     form_fields: tuple[ColumnRole, ...] = ()
 
 
-TOTAL_LABELS = ("合计", "总计", "小计", "本年支出合计", "支出合计", "收入合计")
+TOTAL_LABELS = ("合计", "总计", "小计", "本年支出合计", "支出合计", "收入合计", "本年收入合计")
 """Row labels that mark a total row rather than a classification line."""
 
-_CODE = ColumnRole("code", "code", (r"(科目)?(编码|代码)$", r"^科目编码", r"分类科目编码"))
-_NAME = ColumnRole("name", "name", (r"科目名称$", r"^项目(名称)?$", r"(功能|经济)分类科目$"))
+STAGES = (
+    ColumnRole("stage", "final", (r"^决算数?$",)),
+    ColumnRole("stage", "adjusted_budget", (r"^调整(后)?预算数?$", r"^全年预算数?$")),
+    ColumnRole("stage", "initial_budget", (r"^(年初)?预算数?$",)),
+)
+"""Budget stages a final-accounts column can report; a column without one reports the 决算."""
 
-_TOTAL = ColumnRole("measure", "total", (r"(^|/)(合计|总计)$",))
+FINAL_ACCOUNTS_TITLE = r"决算"
+"""A table whose title says 决算 belongs to final accounts, whose stages come from ``STAGES``."""
+
+_CODE_PARTS = (
+    ColumnRole("code_part", "lei", (r"(编码|代码)/类$", r"^类$")),
+    ColumnRole("code_part", "kuan", (r"(编码|代码)/款$", r"^款$")),
+    ColumnRole("code_part", "xiang", (r"(编码|代码)/项$", r"^项$")),
+)
+_CODE = ColumnRole("code", "code", (r"(科目)?(编码|代码)$", r"^科目编码"))
+_NAME = ColumnRole("name", "name", (r"科目名称$", r"^项目(名称)?$", r"(功能|经济)分类科目$"))
+_TOTAL = ColumnRole("measure", "total", (r"(^|/)(合计|总计|小计|金额)$", r"本年支出合计$", r"本年收入合计$"))
 _BASIC = ColumnRole("measure", "basic", (r"基本支出$",))
 _PROJECT = ColumnRole("measure", "project", (r"项目支出$",))
-
+_PERSONNEL = ColumnRole("measure", "personnel", (r"人员经费$",))
+_PUBLIC_OPERATIONS = ColumnRole("measure", "public_operations", (r"公用经费$",))
+_RESERVE = ColumnRole("measure", "reserve", (r"预留机动经费$",))
+_CARRIED_OVER = ColumnRole("measure", "carried_over", (r"结转下年(资金)?$",))
 _SOURCE_MEASURES = (
     _TOTAL,
     ColumnRole("measure", "carried_forward", (r"上年结转",)),
+    ColumnRole("measure", "appropriation", (r"^(收入预算/)?财政拨款(收入)?$",)),
     ColumnRole("measure", "general_budget", (r"一般公共预算",)),
     ColumnRole("measure", "government_fund", (r"政府性基金",)),
     ColumnRole("measure", "state_capital", (r"国有资本经营",)),
     ColumnRole("measure", "fiscal_special_account", (r"财政专户",)),
-    ColumnRole("measure", "operating_income", (r"事业单位经营",)),
+    ColumnRole("measure", "operating_income", (r"(事业单位)?经营收入",)),
     ColumnRole("measure", "business_income", (r"事业收入",)),
     ColumnRole("measure", "superior_subsidy", (r"上级补助",)),
     ColumnRole("measure", "subsidiary_remittance", (r"附属单位上缴",)),
-    ColumnRole("measure", "other_income", (r"其他收入",)),
+    ColumnRole("measure", "other_income", (r"其他(收入|资金)",)),
 )
 """Revenue-source columns shared by the revenue and procurement tables."""
+_FUND_BALANCES = (
+    ColumnRole("measure", "opening_balance", (r"年初结转和结余$",)),
+    ColumnRole("measure", "revenue", (r"本年收入$",)),
+    ColumnRole("measure", "closing_balance", (r"年末结转和结余$",)),
+)
+"""Balance columns of the final-accounts government fund and state capital tables."""
+_FUNCTION_COLUMNS = (*_CODE_PARTS, _CODE, _NAME, _TOTAL, _BASIC, _PROJECT)
 
 _INDICATOR_FIELDS = (
     ColumnRole("field", "level1", (r"一级指标$",)),
@@ -83,64 +117,6 @@ _INDICATOR_FIELDS = (
 
 TABLE_KINDS: tuple[TableKind, ...] = (
     TableKind(
-        "appropriation_summary",
-        "财政拨款收支总表",
-        (r"财政拨款收支(预算)?总表$",),
-        dataset=None,
-        classification="none",
-        layout="two_sided",
-    ),
-    TableKind(
-        "revenue_expenditure_summary",
-        "部门收支总表",
-        (r"(?<!拨款)收支(预算)?总表$", r"财务收支预算总表$"),
-        dataset=None,
-        classification="none",
-        layout="two_sided",
-    ),
-    TableKind(
-        "revenue_summary",
-        "部门收入总表",
-        (r"收入(预算)?总表$",),
-        dataset="budget_lines",
-        classification="function",
-        layout="grid",
-        columns=(_CODE, _NAME, *_SOURCE_MEASURES),
-    ),
-    TableKind(
-        "expenditure_summary",
-        "部门支出总表",
-        (r"支出(预算)?总表$",),
-        dataset="budget_lines",
-        classification="function",
-        layout="grid",
-        columns=(_CODE, _NAME, _TOTAL, _BASIC, _PROJECT),
-    ),
-    TableKind(
-        "general_budget_basic_expenditure_by_economic",
-        "一般公共预算财政拨款基本支出预算表",
-        (r"一般公共预算(财政拨款)?基本支出(部门预算)?(经济分类)?(预算)?表$",),
-        dataset="budget_lines",
-        classification="economic",
-        layout="grid",
-        columns=(
-            _CODE,
-            _NAME,
-            _TOTAL,
-            ColumnRole("measure", "personnel", (r"人员经费$",)),
-            ColumnRole("measure", "public_operations", (r"公用经费$",)),
-        ),
-    ),
-    TableKind(
-        "general_budget_expenditure_by_function",
-        "一般公共预算财政拨款支出预算表",
-        (r"一般公共预算(财政拨款)?支出(功能分类)?(预算)?表$",),
-        dataset="budget_lines",
-        classification="function",
-        layout="grid",
-        columns=(_CODE, _NAME, _TOTAL, _BASIC, _PROJECT),
-    ),
-    TableKind(
         "three_public_expenses",
         '"三公"经费表',
         (r'"三公"经费.*表$',),
@@ -148,43 +124,17 @@ TABLE_KINDS: tuple[TableKind, ...] = (
         classification="none",
         layout="single_row",
         columns=(
-            ColumnRole("item", "vehicle_purchase", (r"公务用车购置费?$",)),
-            ColumnRole("item", "vehicle_operation", (r"公务用车运行(维护)?费?$",)),
             ColumnRole("item", "vehicle_total", (r"公务用车购置及运行(维护)?费(/小计)?$",)),
+            ColumnRole("item", "vehicle_purchase", (r"(公务用车)?购置费?$",)),
+            ColumnRole("item", "vehicle_operation", (r"(公务用车)?运行(维护)?费?$",)),
             ColumnRole("item", "overseas_travel", (r"因公出国\(境\)费(用)?$",)),
             ColumnRole("item", "reception", (r"公务接待费$",)),
             ColumnRole("item", "meeting", (r"会议费$",)),
             ColumnRole("item", "training", (r"培训费$",)),
-            ColumnRole("item", "operating_costs", (r"机关运行经费$",)),
-            ColumnRole("item", "total", (r"(^|/)(合计|总计)$", r'"三公"经费合计$')),
+            ColumnRole("item", "operating_costs", (r"机关运行经费(预算数)?$",)),
+            ColumnRole("item", "total", (r'"三公"经费/(小计|合计)$', r'"三公"经费(合计|小计)$', r"(^|/)(合计|总计)$")),
+            ColumnRole("item", "total_with_meeting_training", (r"^(合计|总计)$",)),
         ),
-    ),
-    TableKind(
-        "government_fund_expenditure",
-        "政府性基金预算支出表",
-        (r"政府性基金(预算)?(财政拨款)?支出(预算)?表$",),
-        dataset="budget_lines",
-        classification="function",
-        layout="grid",
-        columns=(_CODE, _NAME, _TOTAL, _BASIC, _PROJECT),
-    ),
-    TableKind(
-        "state_capital_expenditure",
-        "国有资本经营预算支出表",
-        (r"国有资本经营预算(财政拨款)?支出(预算)?表$",),
-        dataset="budget_lines",
-        classification="function",
-        layout="grid",
-        columns=(_CODE, _NAME, _TOTAL, _BASIC, _PROJECT),
-    ),
-    TableKind(
-        "procurement",
-        "政府采购预算明细表",
-        (r"采购预算(明细)?表$",),
-        dataset="budget_lines",
-        classification="none",
-        layout="grid",
-        columns=(_NAME, *_SOURCE_MEASURES),
     ),
     TableKind(
         "department_performance_targets",
@@ -205,6 +155,101 @@ TABLE_KINDS: tuple[TableKind, ...] = (
         layout="form",
         columns=_INDICATOR_FIELDS,
         form_fields=(ColumnRole("form", "project", (r"^项目名称$",)),),
+    ),
+    TableKind(
+        "appropriation_summary",
+        "财政拨款收支总表",
+        (r"财政拨款收支(预算)?总表$", r"财政拨款收入支出决算总表$"),
+        dataset=None,
+        classification="none",
+        layout="two_sided",
+    ),
+    TableKind(
+        "revenue_expenditure_summary",
+        "部门收支总表",
+        (r"(?<!拨款)收支(预算)?总表$", r"财务收支预算总表$", r"(?<!拨款)收入支出决算总表$"),
+        dataset=None,
+        classification="none",
+        layout="two_sided",
+    ),
+    TableKind(
+        "general_budget_basic_expenditure_by_economic",
+        "一般公共预算财政拨款基本支出预算表",
+        (r"一般公共预算(财政拨款)?基本支出(部门预算)?(经济分类)?(预算|决算)?表$",),
+        dataset="budget_lines",
+        classification="economic",
+        layout="grid",
+        columns=(*_CODE_PARTS, _CODE, _NAME, _TOTAL, _PERSONNEL, _PUBLIC_OPERATIONS),
+    ),
+    TableKind(
+        "general_budget_expenditure_by_function",
+        "一般公共预算财政拨款支出预算表",
+        (r"一般公共预算(财政拨款)?支出(功能分类)?(预算|决算)?表$",),
+        dataset="budget_lines",
+        classification="function",
+        layout="grid",
+        columns=_FUNCTION_COLUMNS,
+    ),
+    TableKind(
+        "government_fund_expenditure",
+        "政府性基金预算支出表",
+        (r"政府性基金(预算)?(财政拨款)?(收入)?支出(预算|决算)?表$",),
+        dataset="budget_lines",
+        classification="function",
+        layout="grid",
+        columns=(*_FUNCTION_COLUMNS, *_FUND_BALANCES),
+    ),
+    TableKind(
+        "state_capital_expenditure",
+        "国有资本经营预算支出表",
+        (r"国有资本经营预算(财政拨款)?(收入)?支出(预算|决算)?表$",),
+        dataset="budget_lines",
+        classification="function",
+        layout="grid",
+        columns=(*_FUNCTION_COLUMNS, *_FUND_BALANCES),
+    ),
+    TableKind(
+        "appropriation_expenditure",
+        "财政拨款支出预算表",
+        (r"财政拨款支出(预算)?表$",),
+        dataset="budget_lines",
+        classification="function",
+        layout="grid",
+        columns=_FUNCTION_COLUMNS,
+    ),
+    TableKind(
+        "revenue_summary",
+        "部门收入总表",
+        (r"收入(预算)?总表$", r"收入决算表$"),
+        dataset="budget_lines",
+        classification="function",
+        layout="grid",
+        columns=(*_CODE_PARTS, _CODE, _NAME, *_SOURCE_MEASURES),
+    ),
+    TableKind(
+        "expenditure_summary",
+        "部门支出总表",
+        (r"支出(预算)?总表$", r"支出决算表$"),
+        dataset="budget_lines",
+        classification="function",
+        layout="grid",
+        columns=(
+            *_FUNCTION_COLUMNS,
+            _RESERVE,
+            _CARRIED_OVER,
+            ColumnRole("measure", "remitted_to_superior", (r"上缴上级支出$",)),
+            ColumnRole("measure", "operating_expenditure", (r"经营支出$",)),
+            ColumnRole("measure", "subsidies_to_subsidiaries", (r"对附属单位补助支出$",)),
+        ),
+    ),
+    TableKind(
+        "procurement",
+        "政府采购预算明细表",
+        (r"采购预算(明细)?表$",),
+        dataset="budget_lines",
+        classification="none",
+        layout="grid",
+        columns=(_NAME, *_SOURCE_MEASURES),
     ),
 )
 

@@ -6,6 +6,8 @@ datapackage.json field descriptions are all built from these declarations.
 
 from dataclasses import dataclass
 
+from pipeline.catalogue.table_kinds import STAGES, TABLE_KINDS
+
 
 @dataclass(frozen=True)
 class Column:
@@ -40,48 +42,16 @@ class Dataset:
         return [column.name for column in self.columns]
 
 
-TABLE_KIND_IDS = (
-    "appropriation_summary",
-    "revenue_expenditure_summary",
-    "revenue_summary",
-    "expenditure_summary",
-    "general_budget_basic_expenditure_by_economic",
-    "general_budget_expenditure_by_function",
-    "three_public_expenses",
-    "government_fund_expenditure",
-    "state_capital_expenditure",
-    "procurement",
-    "department_performance_targets",
-    "project_performance_targets",
-)
-MEASURES = (
-    "total",
-    "basic",
-    "project",
-    "personnel",
-    "public_operations",
-    "carried_forward",
-    "general_budget",
-    "government_fund",
-    "state_capital",
-    "fiscal_special_account",
-    "business_income",
-    "operating_income",
-    "superior_subsidy",
-    "subsidiary_remittance",
-    "other_income",
-)
-THREE_PUBLIC_ITEMS = (
-    "total",
-    "overseas_travel",
-    "vehicle_total",
-    "vehicle_purchase",
-    "vehicle_operation",
-    "reception",
-    "meeting",
-    "training",
-    "operating_costs",
-)
+def _role_keys(role: str) -> tuple[str, ...]:
+    keys = (column.key for kind in TABLE_KINDS for column in kind.columns if column.role == role)
+    return tuple(dict.fromkeys(keys))
+
+
+TABLE_KIND_IDS = tuple(kind.id for kind in TABLE_KINDS)
+MEASURES = _role_keys("measure")
+THREE_PUBLIC_ITEMS = _role_keys("item")
+BUDGET_STAGES = ("budget", *(stage.key for stage in STAGES))
+"""Vocabularies come from the catalogue, so a new kind, measure or item needs no change here."""
 UNITS = ("元", "千元", "万元", "亿元")
 DOCUMENT_STATUSES = (
     "ok",
@@ -141,6 +111,14 @@ _COLUMN_INDEX = Column(
     "金额所在列（从 1 开始）",
     required=True,
     minimum=1,
+)
+_STAGE = Column(
+    "stage",
+    "string",
+    "budget (预算), or in final accounts initial_budget (年初预算数), adjusted_budget (调整预算数), final (决算数)",
+    "预算阶段：预算 budget；决算中为年初预算数、调整预算数、决算数",
+    required=True,
+    vocabulary=BUDGET_STAGES,
 )
 _AMOUNT = (
     Column(
@@ -277,6 +255,7 @@ BUDGET_LINES = Dataset(
         ),
         Column("parent_code", "string", "Code of the level above", "上级科目编码", pattern=r"^\d{3}(\d{2})?$"),
         Column("name", "string", "Row label as printed", "科目名称（原文）"),
+        _STAGE,
         Column(
             "measure",
             "string",
@@ -301,10 +280,12 @@ THREE_PUBLIC_EXPENSES = Dataset(
     (
         _DOCUMENT_ID,
         *_TABLE,
+        _STAGE,
         Column(
             "item",
             "string",
-            "total, overseas_travel, vehicle_total, vehicle_purchase, vehicle_operation, reception, ...",
+            "total (the 三公 total), overseas_travel, vehicle_total, vehicle_purchase, vehicle_operation, reception; "
+            "meeting, training, operating_costs and total_with_meeting_training where printed",
             "项目：合计、因公出国（境）费、公务用车购置及运行费……",
             required=True,
             vocabulary=THREE_PUBLIC_ITEMS,

@@ -4,13 +4,27 @@ Columns are found by their header text through the catalogue, never by position,
 template that orders or names its columns differently needs only catalogue entries.
 """
 
-from pipeline.catalogue.matching import assign_column_roles, is_total_label
-from pipeline.catalogue.table_kinds import KINDS_BY_ID, ColumnRole
+from dataclasses import dataclass
+
+from pipeline.catalogue.matching import Column, is_final_accounts_title, is_total_label, read_columns
+from pipeline.catalogue.table_kinds import KINDS_BY_ID
 from pipeline.contract.datasets import BUDGET_LINES
 from pipeline.extraction.tables import DocumentTable, SourceRow
 from pipeline.inspection.document import DocumentInfo
 from pipeline.normalization.records import Collector, Normalized
-from pipeline.parsing.codes import CodeError, code_level, parent_code, parse_code
+from pipeline.parsing.codes import CodeError, code_level, join_code_parts, parent_code, parse_code
+
+_CODE_PARTS = ("lei", "kuan", "xiang")
+
+
+@dataclass
+class _Layout:
+    """Where a table keeps its codes, row labels and amounts."""
+
+    code: int | None
+    code_parts: dict[str, int]
+    name: int | None
+    amounts: list[Column]
 
 
 def normalize_budget_lines(tables: list[DocumentTable], document: DocumentInfo) -> Normalized:
@@ -20,30 +34,59 @@ def normalize_budget_lines(tables: list[DocumentTable], document: DocumentInfo) 
         kind = KINDS_BY_ID.get(table.kind or "")
         if kind is None or kind.dataset != "budget_lines" or not table.rows:
             continue
-        roles = assign_column_roles(list(table.labels), kind.columns)
-        measures = {position: role for position, role in roles.items() if role.role == "measure"}
-        if not measures:
-            collector.add_issue("column_roles", f"no amount column recognised in header {table.labels}", table)
+        columns = read_columns(list(table.labels), kind.columns, is_final_accounts_title(table.title))
+        layout = _Layout(
+            code=next((c.position for c in columns if c.role.role == "code"), None),
+            code_parts={c.role.key: c.position for c in columns if c.role.role == "code_part"},
+            name=next((c.position for c in columns if c.role.role == "name"), None),
+            amounts=[c for c in columns if c.role.role == "measure"],
+        )
+        if not layout.amounts:
+            if table.has_amounts:
+                collector.add_issue("column_roles", f"no amount column recognised in header {table.labels}", table)
             continue
         if collector.lacks_unit(table):
             continue
-        positions = {role.role: position for position, role in roles.items()}
+        carried: dict[str, str] = {}
         for row in table.rows:
-            _add_row(collector, table, row, positions, measures, kind.classification)
+            _add_row(collector, table, row, layout, kind.classification, carried)
     return collector.result()
+
+
+def _code_text(row: SourceRow, layout: _Layout, carried: dict[str, str]) -> str:
+    """The row's printed code; codes split into 类/款/项 columns are joined into the full code.
+
+    A 款 or 项 row that leaves its 类 (or 款) cell blank inherits it from the rows above.
+    """
+    if layout.code is not None:
+        return row.cells[layout.code]
+    if not layout.code_parts:
+        return ""
+    parts = {key: row.cells[position] for key, position in layout.code_parts.items()}
+    printed = [key for key in _CODE_PARTS if parts.get(key)]
+    if not printed:
+        return ""
+    deepest = _CODE_PARTS.index(printed[-1])
+    for key in _CODE_PARTS[:deepest]:
+        if parts.get(key):
+            carried[key] = parts[key]
+        else:
+            parts[key] = carried.get(key, "")
+    carried[printed[-1]] = parts[printed[-1]]
+    return join_code_parts([parts.get(key, "") for key in _CODE_PARTS[: deepest + 1]])
 
 
 def _add_row(
     collector: Collector,
     table: DocumentTable,
     row: SourceRow,
-    positions: dict[str, int],
-    measures: dict[int, ColumnRole],
+    layout: _Layout,
     classification: str,
+    carried: dict[str, str],
 ) -> None:
-    code_text = row.cells[positions["code"]] if "code" in positions else ""
-    name = row.cells[positions["name"]] if "name" in positions else ""
-    is_total = is_total_label(name) or is_total_label(code_text)
+    code_text = _code_text(row, layout, carried)
+    name = row.cells[layout.name] if layout.name is not None else ""
+    is_total = is_total_label(name) or is_total_label(code_text) or (not code_text and not name)
     code = None
     if code_text and not is_total:
         try:
@@ -51,10 +94,10 @@ def _add_row(
         except CodeError as error:
             collector.add_issue("code", str(error), table, row, actual=code_text)
             return
-    if is_total and name == "":
+    if is_total and not name and is_total_label(code_text):
         name = code_text
-    for position, role in measures.items():
-        yuan = collector.yuan_at(table, row, position, role.key, code)
+    for column in layout.amounts:
+        yuan = collector.yuan_at(table, row, column.position, column.role.key, code)
         if yuan is None:
             continue
         collector.add_row(
@@ -64,12 +107,13 @@ def _add_row(
             code=code,
             code_level=code_level(code) if code else None,
             parent_code=parent_code(code) if code else None,
-            name=name,
-            measure=role.key,
-            measure_printed=table.labels[position],
+            name=name or None,
+            stage=column.stage,
+            measure=column.role.key,
+            measure_printed=table.labels[column.position],
             amount_yuan=yuan,
-            amount_printed=row.cells[position],
+            amount_printed=row.cells[column.position],
             unit_printed=table.unit,
-            column_index=position + 1,
             is_total_row=is_total,
+            column_index=column.position + 1,
         )

@@ -5,7 +5,7 @@ which item is read from the rebuilt column labels (公务用车购置及运行�
 total, 公务用车购置费 its purchase part), not from column positions.
 """
 
-from pipeline.catalogue.matching import assign_column_roles
+from pipeline.catalogue.matching import is_final_accounts_title, read_columns
 from pipeline.catalogue.table_kinds import KINDS_BY_ID
 from pipeline.contract.datasets import THREE_PUBLIC_EXPENSES
 from pipeline.extraction.tables import DocumentTable
@@ -21,7 +21,7 @@ def normalize_three_public_expenses(tables: list[DocumentTable], document: Docum
         kind = KINDS_BY_ID.get(table.kind or "")
         if kind is None or kind.dataset != "three_public_expenses":
             continue
-        items = assign_column_roles(list(table.labels), kind.columns)
+        items = read_columns(list(table.labels), kind.columns, is_final_accounts_title(table.title))
         if not items:
             collector.add_issue("column_roles", f"no 三公 item recognised in header {table.labels}", table)
             continue
@@ -30,18 +30,19 @@ def normalize_three_public_expenses(tables: list[DocumentTable], document: Docum
         for row in table.rows:
             if not any(is_amount(cell) for cell in row.cells):
                 continue
-            for position, role in items.items():
-                yuan = collector.yuan_at(table, row, position, role.key)
+            for column in items:
+                yuan = collector.yuan_at(table, row, column.position, column.role.key)
                 if yuan is None:
                     continue
                 collector.add_row(
                     table,
                     row,
-                    item=role.key,
-                    item_printed=table.labels[position],
+                    stage=column.stage,
+                    item=column.role.key,
+                    item_printed=column.label,
                     amount_yuan=yuan,
-                    amount_printed=row.cells[position],
+                    amount_printed=row.cells[column.position],
                     unit_printed=table.unit,
-                    column_index=position + 1,
+                    column_index=column.position + 1,
                 )
     return collector.result()

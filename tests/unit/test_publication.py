@@ -24,6 +24,7 @@ def _line(code: str | None, measure: str, printed: str, row: int, column: int) -
         "code_level": None if code is None else (len(code) - 1) // 2,
         "parent_code": None,
         "name": "合计" if code is None else "一般公共服务支出",
+        "stage": "budget",
         "measure": measure,
         "measure_printed": measure,
         "amount_yuan": Decimal(printed.replace(",", "")) * 10_000,

@@ -1,0 +1,1 @@
+"""Scoring the pipeline's output against hand-verified labels of real disclosures."""

@@ -1,0 +1,73 @@
+"""Hand-verified expected values, one folder per document (``tests/fixtures/corpus/<document_id>/``).
+
+``document.json`` holds what the document says about itself; ``function_lines.csv`` every
+printed amount of its general-public-budget expenditure table by function; and
+``three_public_expenses.csv`` every printed amount of its 三公 table. Amounts are kept as
+printed, with their page and unit, so that a label can be checked against the page image.
+"""
+
+import csv
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class ExpectedAmount:
+    """One printed amount: where it is, what it is, and its text."""
+
+    page: int
+    code: str
+    name: str
+    stage: str
+    key: str
+    amount_printed: str
+    unit: str
+
+
+@dataclass(frozen=True)
+class ExpectedDocument:
+    document_id: str
+    department: str | None
+    year: int | None
+    disclosure_kind: str | None
+    status: str
+    companion: str | None
+    function_lines: tuple[ExpectedAmount, ...]
+    three_public_expenses: tuple[ExpectedAmount, ...]
+
+
+def read_labels(folder: Path) -> dict[str, ExpectedDocument]:
+    """Every labelled document under ``folder``, by document id."""
+    labels = {}
+    for document_json in sorted(folder.glob("*/document.json")):
+        facts = json.loads(document_json.read_text(encoding="utf-8"))
+        labels[facts["document_id"]] = ExpectedDocument(
+            document_id=facts["document_id"],
+            department=facts["department"],
+            year=facts["year"],
+            disclosure_kind=facts["disclosure_kind"],
+            status=facts["status"],
+            companion=facts["companion"],
+            function_lines=_amounts(document_json.parent / "function_lines.csv", "measure"),
+            three_public_expenses=_amounts(document_json.parent / "three_public_expenses.csv", "item"),
+        )
+    return labels
+
+
+def _amounts(path: Path, key: str) -> tuple[ExpectedAmount, ...]:
+    if not path.exists():
+        return ()
+    with path.open(encoding="utf-8", newline="") as handle:
+        return tuple(
+            ExpectedAmount(
+                page=int(row["page"]),
+                code=row.get("code", ""),
+                name=row.get("name", ""),
+                stage=row["stage"],
+                key=row[key],
+                amount_printed=row["amount_printed"],
+                unit=row["unit"],
+            )
+            for row in csv.DictReader(handle)
+        )

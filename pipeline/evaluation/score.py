@@ -1,0 +1,93 @@
+"""How many labelled lines and amounts a release reproduces exactly.
+
+An amount is exact when the published row for its code (or total), stage and measure has
+the same printed text, the same unit, the right value in yuan, and the right page. A line
+(a printed table row) is exact when all of its amounts are and its name is the printed one.
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import pandas as pd
+
+from pipeline.evaluation.labels import ExpectedAmount, ExpectedDocument
+from pipeline.parsing.amounts import UNIT_FACTORS
+from pipeline.parsing.cell_text import fold_for_matching
+
+FUNCTION_TABLE = "general_budget_expenditure_by_function"
+FACTS = ("department", "year", "disclosure_kind", "status")
+
+
+@dataclass
+class DocumentScore:
+    document_id: str
+    lines: int = 0
+    lines_exact: int = 0
+    amounts: int = 0
+    amounts_exact: int = 0
+    three_public: int = 0
+    three_public_exact: int = 0
+    facts_wrong: list[str] = field(default_factory=list)
+    mismatches: list[str] = field(default_factory=list)
+
+
+def score_document(
+    expected: ExpectedDocument, budget_lines: pd.DataFrame, three_public: pd.DataFrame, document: pd.Series | None
+) -> DocumentScore:
+    """Compare one document's published rows and facts with its labels."""
+    score = DocumentScore(expected.document_id)
+    published = _first_table(budget_lines, expected.document_id, FUNCTION_TABLE)
+    by_key = {(_code(row.code), row.stage, row.measure): row for row in published.itertuples()}
+    rows: dict[tuple[str, str], list[bool]] = {}
+    for amount in expected.function_lines:
+        row = by_key.get((amount.code, amount.stage, amount.key))
+        exact = _amount_exact(amount, row, score) and (amount.code == "" or _same_name(amount.name, row.name))
+        rows.setdefault((amount.code, amount.name), []).append(exact)
+        score.amounts += 1
+        score.amounts_exact += exact
+    score.lines = len(rows)
+    score.lines_exact = sum(all(flags) for flags in rows.values())
+    items = three_public[three_public["document_id"] == expected.document_id]
+    items_by_key = {
+        (row.stage, row.item): row for row in items.sort_values(["table_index", "page", "row_index"]).itertuples()
+    }
+    for amount in expected.three_public_expenses:
+        exact = _amount_exact(amount, items_by_key.get((amount.stage, amount.key)), score)
+        score.three_public += 1
+        score.three_public_exact += exact
+    if document is None:
+        score.facts_wrong.append("not in documents")
+    else:
+        for fact in FACTS:
+            published_value = None if pd.isna(document[fact]) else document[fact]
+            if published_value != getattr(expected, fact):
+                score.facts_wrong.append(f"{fact}: {published_value!r} != {getattr(expected, fact)!r}")
+    return score
+
+
+def _first_table(lines: pd.DataFrame, document_id: str, kind: str) -> pd.DataFrame:
+    rows = lines[(lines["document_id"] == document_id) & (lines["table_kind"] == kind)]
+    if rows.empty:
+        return rows
+    return rows[rows["table_index"] == rows["table_index"].min()].sort_values(["page", "row_index", "column_index"])
+
+
+def _code(value: object) -> str:
+    return "" if pd.isna(value) else str(value)
+
+
+def _same_name(expected: str, printed: object) -> bool:
+    return not pd.isna(printed) and fold_for_matching(expected) == fold_for_matching(str(printed))
+
+
+def _amount_exact(amount: ExpectedAmount, row: object | None, score: DocumentScore) -> bool:
+    what = f"p{amount.page} {amount.code or amount.name} {amount.stage}/{amount.key} {amount.amount_printed}"
+    if row is None:
+        score.mismatches.append(f"missing {what}")
+        return False
+    yuan = Decimal(amount.amount_printed.replace(",", "")) * UNIT_FACTORS[amount.unit]
+    found = (row.amount_printed, row.unit_printed, row.amount_yuan, row.page)
+    if found != (amount.amount_printed, amount.unit, yuan, amount.page):
+        score.mismatches.append(f"wrong {what}: found {found[0]} {found[1]} {found[2]} p{found[3]}")
+        return False
+    return True
