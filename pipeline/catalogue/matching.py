@@ -4,6 +4,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.catalogue.table_kinds import (
+    EMPTY_TABLE_NOTICES,
     FINAL_ACCOUNTS_TITLE,
     STAGES,
     TABLE_KINDS,
@@ -106,5 +107,11 @@ def _split_stage(label: str) -> tuple[str, str]:
 
 
 def is_total_label(text: str) -> bool:
-    """Whether a row label marks a total (合计, 总计, 支出合计…) rather than a classification line."""
-    return fold_for_matching(text) in TOTAL_LABELS
+    """Whether a row label marks a total (合计, 总计, 支出合计, 人员经费合计…) rather than a classification line."""
+    folded = fold_for_matching(text)
+    return folded in TOTAL_LABELS or folded.endswith(("合计", "总计"))
+
+
+def is_empty_table_notice(text: str) -> bool:
+    """Whether a text says that its table is printed empty (此表为空, 本表无数据…)."""
+    return any(re.search(pattern, fold_for_matching(text)) for pattern in EMPTY_TABLE_NOTICES)

@@ -57,6 +57,14 @@ class TableKind:
 TOTAL_LABELS = ("合计", "总计", "小计", "本年支出合计", "支出合计", "收入合计", "本年收入合计")
 """Row labels that mark a total row rather than a classification line."""
 
+EMPTY_TABLE_NOTICES = (
+    r"(此|本)表(为空|无数据)",
+    r"故(此|本)表(为空|无数据)",
+    r"^无$",
+    r"^(本部门|本单位)?无(相关)?(收支|数据)",
+)
+"""Texts printed inside or under an empty table to say so; the table is then valid and empty."""
+
 STAGES = (
     ColumnRole("stage", "final", (r"^决算数?$",)),
     ColumnRole("stage", "adjusted_budget", (r"^调整(后)?预算数?$", r"^全年预算数?$")),
@@ -207,6 +215,24 @@ TABLE_KINDS: tuple[TableKind, ...] = (
         classification="function",
         layout="grid",
         columns=(*_FUNCTION_COLUMNS, *_FUND_BALANCES),
+    ),
+    TableKind(
+        "appropriation_basic_expenditure_by_economic",
+        "财政拨款基本支出预算表",
+        (r"财政拨款基本支出(经济分类)?(预算)?表$",),
+        dataset="budget_lines",
+        classification="economic",
+        layout="grid",
+        columns=(*_CODE_PARTS, _CODE, _NAME, _TOTAL, _PERSONNEL, _PUBLIC_OPERATIONS),
+    ),
+    TableKind(
+        "operating_costs_by_economic",
+        "机关运行经费预算表",
+        (r"机关运行经费(支出)?(预算)?(明细)?表$",),
+        dataset="budget_lines",
+        classification="economic",
+        layout="grid",
+        columns=(*_CODE_PARTS, _CODE, _NAME, _TOTAL),
     ),
     TableKind(
         "appropriation_expenditure",

@@ -2,22 +2,27 @@
 
 A grid takes the nearest catalogue title printed above it on its page (or, when a title ends
 a page, the first grid of the next page). A grid with no title of its own continues the
-previous table when it has the same columns and follows it directly: its repeated header
-rows are dropped and its rows appended.
+previous table when it follows it directly and its column rules line up with the table's:
+its repeated header rows are dropped and its rows appended, each cell spread over the table
+columns it spans (a 合计 row merged across the code and name columns shows fewer rules).
 """
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
-from pipeline.catalogue.matching import header_labels, is_total_label, match_title
+from pipeline.catalogue.matching import header_labels, is_empty_table_notice, is_total_label, match_title
 from pipeline.catalogue.table_kinds import KINDS_BY_ID
 from pipeline.extraction.page_grids import PageGrid
 from pipeline.extraction.tables import DocumentTable, GridReport, SourceRow
 from pipeline.inspection.page_text import PageText, TextLine
 from pipeline.parsing.amounts import find_unit, is_amount
-from pipeline.parsing.cell_text import fold_for_matching
 
 _CODE_LIKE = re.compile(r"^\d{2,7}$")
+MAX_WRAPPED_TAIL = 8
+"""A title wraps onto a second line only for its last few characters."""
+EDGE_TOLERANCE = 3.0
+"""Points by which the same column rule may move between pages of one table."""
 _NOTE = re.compile(r"^(备注|注|说明)[:：]")
 
 
@@ -34,6 +39,7 @@ class _Building:
     title: str
     unit: str | None
     header: list[list[str]]
+    column_edges: tuple[float, ...]
     rows: list[SourceRow] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     grids: list[GridReport] = field(default_factory=list)
@@ -70,10 +76,22 @@ def assemble_tables(pages: list[PageText], grids: list[PageGrid]) -> list[Docume
 
 
 def _find_titles(pages: list[PageText]) -> list[_Title]:
+    """Every catalogue title, including titles wrapped onto a second short line (…支出预 / 算表)."""
     found = []
     for page in pages:
-        for line in page.lines:
+        lines = page.lines
+        skip = False
+        for index, line in enumerate(lines):
+            if skip:
+                skip = False
+                continue
             kind = match_title(line.text)
+            following = lines[index + 1] if index + 1 < len(lines) else None
+            if kind is None and following is not None and len(following.text) <= MAX_WRAPPED_TAIL:
+                kind = match_title(line.text + following.text)
+                if kind is not None:
+                    line = TextLine(line.text + following.text, line.left, following.bottom, line.right, line.top)
+                    skip = True
             if kind is not None:
                 found.append(_Title(page.page, line, kind.id))
     return found
@@ -111,42 +129,84 @@ def _start_table(grid: PageGrid, title: _Title | None, lines_by_page: dict[int, 
         title=title.line.text if title is not None else "",
         unit=_unit_above(grid, title, lines_by_page),
         header=cells[:depth],
+        column_edges=grid.column_edges,
     )
-    _add_rows(table, grid, depth)
+    _add_rows(table, grid, grid.cells, depth)
     return table
+
+
+def _is_form(table: _Building) -> bool:
+    return table.kind is not None and KINDS_BY_ID[table.kind].layout == "form"
 
 
 def _continues(table: _Building, grid: PageGrid) -> bool:
     """Whether an untitled grid right after the table continues it.
 
-    Grids continue a table when they have its columns; a form (绩效目标表) continues whatever
-    its columns, because a page of merged label/value cells shows fewer column rules than the
-    next, and form rows are read by their labels rather than by position.
+    It does when its column rules line up with the table's. A form (绩效目标表) continues
+    whatever its columns, because its rows are read by their labels; so does any grid after a
+    table whose page held only its header rows.
     """
     last = table.grids[-1]
     if grid.page not in (last.page, last.page + 1):
         return False
-    is_form = table.kind is not None and KINDS_BY_ID[table.kind].layout == "form"
-    return is_form or last.columns == grid.width
+    return _is_form(table) or not table.rows or _column_spans(table.column_edges, grid) is not None
+
+
+def _column_spans(edges: tuple[float, ...], grid: PageGrid) -> list[tuple[int, int]] | None:
+    """For each column of the grid, the range of table columns it covers; None when the rules differ."""
+    if grid.width == len(edges) - 1 and len(grid.column_edges) != len(edges):
+        return None
+    positions = []
+    for edge in grid.column_edges:
+        nearest = min(range(len(edges)), key=lambda index: abs(edges[index] - edge))
+        if abs(edges[nearest] - edge) > EDGE_TOLERANCE:
+            return None
+        positions.append(nearest)
+    if positions[0] != 0 or positions[-1] != len(edges) - 1 or positions != sorted(set(positions)):
+        return None
+    return list(pairwise(positions))
 
 
 def _append_continuation(table: _Building, grid: PageGrid) -> None:
-    """Append a continuation grid, dropping its leading rows when they repeat the table's header."""
-    depth = header_depth([list(row) for row in grid.cells])
-    repeated = [_fold_row(row) for row in grid.cells[:depth]]
-    skip = depth if repeated and repeated == [_fold_row(row) for row in table.header[-depth:]] else 0
-    _add_rows(table, grid, skip)
+    """Append a continuation grid, spread over the table's columns, without its repeated header rows.
+
+    A grid whose rules do not line up (a form's page, or the page after a header-only start)
+    keeps its own columns; after a header-only start its own header replaces the first one.
+    """
+    spans = _column_spans(table.column_edges, grid)
+    if spans is not None:
+        rows = [
+            tuple(row[column] for column, (start, end) in enumerate(spans) for _ in range(start, end))
+            for row in grid.cells
+        ]
+    else:
+        rows = list(grid.cells)
+    depth = 0 if _is_form(table) else header_depth([list(row) for row in rows])
+    if spans is None and not table.rows and not _is_form(table):
+        table.column_edges = grid.column_edges
+        if depth:
+            table.header = [list(row) for row in rows[:depth]]
+    _add_rows(table, grid, rows, depth)
 
 
-def _add_rows(table: _Building, grid: PageGrid, skip: int) -> None:
+def _add_rows(
+    table: _Building, grid: PageGrid, rows: list[tuple[str, ...]] | tuple[tuple[str, ...], ...], skip: int
+) -> None:
+    """Append the body rows (after ``skip`` header rows), dropping empty rows and printed-empty notices."""
     table.rows += [
         SourceRow(grid.page, index, tuple(row))
-        for index, row in enumerate(grid.cells, start=1)
-        if index > skip and any(row)
+        for index, row in enumerate(rows, start=1)
+        if index > skip and any(row) and not _is_empty_notice(row)
     ]
     table.grids.append(
         GridReport(grid.page, grid.bbox, len(grid.cells), grid.width, grid.accuracy, grid.whitespace, grid.engine)
     )
+
+
+def _is_empty_notice(row: tuple[str, ...]) -> bool:
+    """A row whose only text says the table is empty (此表为空, 本部门无…故此表无数据)."""
+    texts = {cell for cell in row if cell}
+    return len(texts) == 1 and is_empty_table_notice(texts.pop())
 
 
 def header_depth(rows: list[list[str]]) -> int:
@@ -164,10 +224,6 @@ def header_depth(rows: list[list[str]]) -> int:
             break
         depth += 1
     return depth
-
-
-def _fold_row(row: tuple[str, ...] | list[str]) -> tuple[str, ...]:
-    return tuple(fold_for_matching(cell) for cell in row)
 
 
 def _unit_above(grid: PageGrid, title: _Title | None, lines_by_page: dict[int, tuple[TextLine, ...]]) -> str | None:

@@ -24,13 +24,15 @@ class PageGrid:
     """One ruled table as read from one page, with camelot's own quality figures.
 
     ``bbox`` is (left, bottom, right, top) in the displayed page's space; ``cells`` are cleaned
-    texts, merged cells copied into every position they span.
+    texts, merged cells copied into every position they span; ``column_edges`` the x positions
+    of the column rules, left to right, by which a continuation on the next page is matched.
     """
 
     page: int
     order: int
     bbox: tuple[float, float, float, float]
     cells: tuple[tuple[str, ...], ...]
+    column_edges: tuple[float, ...]
     accuracy: float
     whitespace: float
     engine: str
@@ -84,6 +86,7 @@ def _grid(table: camelot.core.Table, engine: str, chars: list[TextLine]) -> Page
         order=int(report["order"]),
         bbox=(left, bottom, right, top),
         cells=tuple(tuple(clean_cell(cell.text) for cell in row) for row in table.cells),
+        column_edges=(float(table.cols[0][0]), *(float(right) for _, right in table.cols)),
         accuracy=float(report["accuracy"]),
         whitespace=float(report["whitespace"]),
         engine=engine,

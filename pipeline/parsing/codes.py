@@ -37,6 +37,9 @@ def join_code_parts(parts: list[str]) -> str:
     """Join codes printed in separate 类/款/项 columns into the full code.
 
     Shanghai's tables print ``201 | 01 | 01`` in three columns, and a 款 row only ``201 | 01``;
-    empty trailing parts are ignored.
+    empty trailing parts are ignored. A 款 or 项 printed as one digit (``301 | 2``: a
+    spreadsheet dropped the leading zero, seen in sh_putuo_wanli_street_2024_budget) is
+    the two-digit ``02``.
     """
-    return "".join(part.strip() for part in parts if part.strip())
+    cleaned = [part.strip() for part in parts if part.strip()]
+    return "".join(part.zfill(2) if index and part.isdigit() else part for index, part in enumerate(cleaned))

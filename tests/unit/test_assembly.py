@@ -6,7 +6,9 @@ HEADER = (("科目编码", "科目名称", "合计", "基本支出", "项目支�
 
 
 def _grid(page: int, top: float, rows: tuple[tuple[str, ...], ...]) -> PageGrid:
-    return PageGrid(page, 1, (50.0, top - 20 * len(rows), 550.0, top), rows, 99.0, 0.0, "vector")
+    width = len(rows[0])
+    edges = tuple(50.0 + 500.0 * column / width for column in range(width + 1))
+    return PageGrid(page, 1, (50.0, top - 20 * len(rows), 550.0, top), rows, edges, 99.0, 0.0, "vector")
 
 
 def _page(page: int, *lines: tuple[str, float]) -> PageText:
