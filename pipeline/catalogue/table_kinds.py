@@ -232,7 +232,7 @@ TABLE_KINDS: tuple[TableKind, ...] = (
         dataset="budget_lines",
         classification="economic",
         layout="grid",
-        columns=(*_CODE_PARTS, _CODE, _NAME, _TOTAL),
+        columns=(*_CODE_PARTS, _CODE, _NAME, _TOTAL, ColumnRole("measure", "total", (r"机关运行经费(支出)?$",))),
     ),
     TableKind(
         "appropriation_expenditure",
@@ -271,7 +271,7 @@ TABLE_KINDS: tuple[TableKind, ...] = (
     TableKind(
         "procurement",
         "政府采购预算明细表",
-        (r"采购预算(明细)?表$",),
+        (r"采购(支出)?预算(明细)?表$",),
         dataset="budget_lines",
         classification="none",
         layout="grid",

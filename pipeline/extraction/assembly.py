@@ -53,11 +53,14 @@ def assemble_tables(pages: list[PageText], grids: list[PageGrid]) -> list[Docume
     for position, grid in enumerate(grids):
         previous_grid = grids[position - 1] if position else None
         title = _title_for(grid, previous_grid, titles)
+        title_rows = 0
+        if title is None and (title := _title_inside(grid)) is not None:
+            title_rows = 1
         lines = lines_by_page.get(grid.page, ())
         if title is None and tables and _continues(tables[-1], grid):
             _append_continuation(tables[-1], grid)
         else:
-            tables.append(_start_table(grid, title, lines_by_page))
+            tables.append(_start_table(grid, title, lines_by_page, title_rows))
         tables[-1].notes += _notes_below(grid, lines, grids[position + 1] if position + 1 < len(grids) else None)
     return [
         DocumentTable(
@@ -87,7 +90,12 @@ def _find_titles(pages: list[PageText]) -> list[_Title]:
                 continue
             kind = match_title(line.text)
             following = lines[index + 1] if index + 1 < len(lines) else None
-            if kind is None and following is not None and len(following.text) <= MAX_WRAPPED_TAIL:
+            if (
+                kind is None
+                and following is not None
+                and len(following.text) <= MAX_WRAPPED_TAIL < len(line.text)
+                and match_title(following.text) is None
+            ):
                 kind = match_title(line.text + following.text)
                 if kind is not None:
                     line = TextLine(line.text + following.text, line.left, following.bottom, line.right, line.top)
@@ -120,9 +128,24 @@ def _title_for(grid: PageGrid, previous: PageGrid | None, titles: list[_Title]) 
     return None
 
 
-def _start_table(grid: PageGrid, title: _Title | None, lines_by_page: dict[int, tuple[TextLine, ...]]) -> _Building:
+def _title_inside(grid: PageGrid) -> _Title | None:
+    """A catalogue title printed as the grid's own first row (Shanghai's 财政项目支出绩效目标填报表 forms)."""
+    texts = {cell for cell in grid.cells[0] if cell} if grid.cells else set()
+    if len(texts) != 1:
+        return None
+    text = texts.pop()
+    kind = match_title(text)
+    if kind is None:
+        return None
+    left, _, right, top = grid.bbox
+    return _Title(grid.page, TextLine(text, left, top, right, top), kind.id)
+
+
+def _start_table(
+    grid: PageGrid, title: _Title | None, lines_by_page: dict[int, tuple[TextLine, ...]], title_rows: int = 0
+) -> _Building:
     kind = KINDS_BY_ID[title.kind] if title is not None else None
-    cells = [list(row) for row in grid.cells]
+    cells = [list(row) for row in grid.cells[title_rows:]]
     depth = 0 if kind is not None and kind.layout == "form" else header_depth(cells)
     table = _Building(
         kind=kind.id if kind is not None else None,
@@ -131,7 +154,7 @@ def _start_table(grid: PageGrid, title: _Title | None, lines_by_page: dict[int, 
         header=cells[:depth],
         column_edges=grid.column_edges,
     )
-    _add_rows(table, grid, grid.cells, depth)
+    _add_rows(table, grid, grid.cells, title_rows + depth)
     return table
 
 

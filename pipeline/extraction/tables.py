@@ -1,8 +1,11 @@
 """The tables of a document as readers see them: titled, typed, stitched across pages."""
 
+import re
 from dataclasses import dataclass
 
 from pipeline.parsing.amounts import is_amount
+
+_CODE = re.compile(r"^\d{3}(\d{2}){0,2}$")
 
 
 @dataclass(frozen=True)
@@ -53,5 +56,9 @@ class DocumentTable:
 
     @property
     def has_amounts(self) -> bool:
-        """Whether any body cell holds an amount; a table printed empty (此表无数据) has none."""
-        return any(is_amount(cell) for row in self.rows for cell in row.cells)
+        """Whether any body cell holds an amount; a table printed empty (此表无数据) has none.
+
+        Cells that read as classification codes (3, 5 or 7 digits) do not count: a template
+        lists codes but no amounts.
+        """
+        return any(is_amount(cell) and not _CODE.match(cell) for row in self.rows for cell in row.cells)

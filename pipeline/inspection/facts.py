@@ -1,13 +1,60 @@
-"""Facts a document states about itself: department, year, budget or final accounts."""
+"""Facts a document states about itself: department, year, budget or final accounts.
+
+Disclosures name themselves in many ways: ``江苏省委办公厅 2017 年度部门预算`` (department
+first), ``2017年度江苏省高级人民法院部门预算公开`` (year first), a title broken over two lines
+(``2018年度江苏省高级`` / ``人民法院预算公开``), a cover that names only the region
+(``上海市普陀区2025年区级部门预算``) with the department on a label line
+(``预算主管部门：上海市普陀区商务委员会``), or a shortened name on the cover and the full
+one inside (``社会工作部`` / ``中共上海市普陀区委社会工作部``). Every way yields candidates;
+the longest clean name wins, as shortened names are prefixes or suffixes of the full one.
+"""
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
+from pipeline.catalogue.matching import match_title
 from pipeline.inspection.page_text import PageText
 from pipeline.parsing.cell_text import fold_for_matching
 
-_TITLE = re.compile(r"^(?P<department>.*?)(?P<year>20\d{2})年度?(?:部门|单位)?(?P<kind>预算|决算)")
-_SCAN_PAGES = 3
+TITLE_PAGES = 2
+"""Titles are read from the cover and the page after it; label lines from every page."""
+
+_PART = r"(?:第[一二三四五六七八九十]+部分)?"
+_DEPARTMENT_FIRST = re.compile(rf"^{_PART}(?P<department>.*?)(?P<year>20\d{{2}})年度?(?P<rest>.*(?:预算|决算|报告).*)$")
+_YEAR_FIRST = re.compile(
+    rf"^{_PART}(?P<year>20\d{{2}})年度?(?P<department>.+?)(?:部门|单位)?(?P<rest>(?:预算|决算).*)$"
+)
+_LABEL = re.compile(r"(?:预算主管部门|预算单位|编制部门|编制单位|部门名称|部门)[:](?P<name>.+?)(?:单位[:].*)?$")
+_NUMBERING = re.compile(r"^(?:.*第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|\d+[.、]|\d+[-－])")
+_REGION_ONLY = re.compile(r"^.{1,8}?(省|自治区|市|区|县)(.{1,6}?(市|区|县))?$")
+_PLACEHOLDER = re.compile(r"[X×＊*]{2}")
+_OWN_UNIT = re.compile(r"\((本级|本部)\)$")
+MIN_NAME = 4
+MAX_NAME = 30
+DEPARTMENT_ENDINGS = (
+    "厅",
+    "局",
+    "院",
+    "委员会",
+    "委",
+    "办公室",
+    "办",
+    "部",
+    "处",
+    "政府",
+    "中心",
+    "所",
+    "站",
+    "队",
+    "署",
+    "会",
+    "馆",
+    "社",
+    "团",
+)
+"""How the names of Chinese government bodies end; anything else read as a name is prose."""
+_PROSE = re.compile(r"[。，,、；;…．.:()]|部分|情况|预算|决算|报告|表")
 
 
 @dataclass(frozen=True)
@@ -18,18 +65,64 @@ class DocumentFacts:
 
 
 def read_document_facts(pages: list[PageText]) -> DocumentFacts:
-    """Read the disclosure's own title line (``…办事处2023年部门预算情况说明``) on its first pages.
-
-    The department is what precedes the year, when anything does; a title that starts with the
-    year leaves the department unknown rather than guessed.
-    """
-    for page in pages[:_SCAN_PAGES]:
+    """Department, year and kind (budget / final_accounts) as the document states them, None where it does not."""
+    names: list[str] = []
+    year = kind = None
+    for page in pages[:TITLE_PAGES]:
+        texts = [fold_for_matching(line.text) for line in page.lines]
+        for text in texts + [first + second for first, second in pairwise(texts)]:
+            for pattern in (_DEPARTMENT_FIRST, _YEAR_FIRST):
+                match = pattern.match(text)
+                if match is None:
+                    continue
+                names.append(match.group("department"))
+                year = year or int(match.group("year"))
+                kind = kind or _kind(match.group("rest"))
+    for page in pages:
         for line in page.lines:
-            match = _TITLE.match(fold_for_matching(line.text))
+            match = _LABEL.search(fold_for_matching(line.text))
             if match:
-                return DocumentFacts(
-                    department=match.group("department") or None,
-                    year=int(match.group("year")),
-                    disclosure_kind="budget" if match.group("kind") == "预算" else "final_accounts",
-                )
-    return DocumentFacts(None, None, None)
+                names.append(match.group("name"))
+        if year is None or kind is None:
+            year, kind = _from_table_titles(page, year, kind)
+    cleaned = [name for name in map(_clean_name, names) if name]
+    department = max(cleaned, key=len) if cleaned else None
+    return DocumentFacts(department, year, kind)
+
+
+def _from_table_titles(page: PageText, year: int | None, kind: str | None) -> tuple[int | None, str | None]:
+    """Year and kind from the catalogue's table titles (``2017年政府采购预算表``), for documents
+    without a title page of their own (the Jiangsu tables-only PDFs)."""
+    for line in page.lines:
+        if match_title(line.text) is None:
+            continue
+        folded = fold_for_matching(line.text)
+        found = re.search(r"(20\d{2})年", folded)
+        year = year or (int(found.group(1)) if found else None)
+        kind = kind or _kind(folded) or "budget"
+    return year, kind
+
+
+def _kind(text: str) -> str | None:
+    if "决算" in text:
+        return "final_accounts"
+    if "预算" in text:
+        return "budget"
+    return None
+
+
+def _clean_name(name: str) -> str | None:
+    """A department name without numbering, codes, (本级) or trailing noise; None if it is not one.
+
+    Department names hold no Arabic digits, so a name is cut at its first digit (a stray
+    ``2厅`` overprinted on js_cpc_office_2018_budget_text's cover). Region names alone
+    (上海市普陀区) and template placeholders (上海市XX局) are not departments.
+    """
+    name = _NUMBERING.sub("", name)
+    name = re.split(r"\d", name, maxsplit=1)[0]
+    name = _OWN_UNIT.sub("", name).strip(" :-")
+    if not MIN_NAME <= len(name) <= MAX_NAME or _PROSE.search(name) or not name.endswith(DEPARTMENT_ENDINGS):
+        return None
+    if _REGION_ONLY.match(name) or _PLACEHOLDER.search(name):
+        return None
+    return name

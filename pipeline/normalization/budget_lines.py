@@ -12,6 +12,7 @@ from pipeline.contract.datasets import BUDGET_LINES
 from pipeline.extraction.tables import DocumentTable, SourceRow
 from pipeline.inspection.document import DocumentInfo
 from pipeline.normalization.records import Collector, Normalized
+from pipeline.parsing.amounts import is_placeholder
 from pipeline.parsing.codes import CodeError, code_level, join_code_parts, parent_code, parse_code
 
 _CODE_PARTS = ("lei", "kuan", "xiang")
@@ -59,7 +60,7 @@ def _code_text(row: SourceRow, layout: _Layout, carried: dict[str, str]) -> str:
     A 款 or 项 row that leaves its 类 (or 款) cell blank inherits it from the rows above.
     """
     if layout.code is not None:
-        return row.cells[layout.code]
+        return "" if is_placeholder(row.cells[layout.code]) else row.cells[layout.code]
     if not layout.code_parts:
         return ""
     parts = {key: row.cells[position] for key, position in layout.code_parts.items()}

@@ -15,14 +15,19 @@ def document_status(
     """The document's status, from the most to the least fundamental problem.
 
     A readable PDF with no text on any page is a scan (no_text_layer); one that names no
-    catalogue table and no budget or final-accounts title is not a disclosure at all; one
-    whose rows were partly withheld by errors is partial.
+    catalogue table and no budget or final-accounts title is not a disclosure at all, and
+    neither is one whose standard tables print no amount anywhere (a publication template,
+    like sh_final_accounts_template with its …/XXX placeholders); one whose rows were partly
+    withheld by errors is partial.
     """
     if info.status != "ok":
         return info.status
     if text_pages == 0:
         return "no_text_layer"
-    if not any(table.kind for table in tables) and facts.disclosure_kind is None:
+    standard = [table for table in tables if table.kind]
+    if not standard and facts.disclosure_kind is None:
+        return "not_a_budget_disclosure"
+    if standard and not any(table.has_amounts for table in standard):
         return "not_a_budget_disclosure"
     return "partial" if error_issues else "ok"
 
@@ -44,7 +49,7 @@ def document_frame(
                 "department": facts.department or source.get("publisher") or None,
                 "region": source.get("region") or None,
                 "year": year,
-                "disclosure_kind": facts.disclosure_kind,
+                "disclosure_kind": facts.disclosure_kind if status != "not_a_budget_disclosure" else None,
                 "status": status,
                 "error": error,
                 "tables_found": tables_found,

@@ -48,6 +48,11 @@ def parse_amount(text: str) -> Decimal | None:
         raise AmountError(f"not an amount: {text!r}") from error
 
 
+def is_placeholder(text: str) -> bool:
+    """Whether a cell holds only filler (…, ——, -): printed, but saying nothing."""
+    return bool(text.strip()) and not text.strip().strip("".join(PLACEHOLDERS))
+
+
 def is_amount(text: str) -> bool:
     """Whether the text is a printed amount (not blank, not a placeholder, not words)."""
     try:
