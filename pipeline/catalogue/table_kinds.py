@@ -201,7 +201,7 @@ TABLE_KINDS: tuple[TableKind, ...] = (
     TableKind(
         "government_fund_expenditure",
         "政府性基金预算支出表",
-        (r"政府性基金(预算)?(财政拨款)?(收入)?支出(预算|决算)?表$",),
+        (r"政府性基金(预算)?(财政拨款)?(收入)?支出(功能分类)?(预算|决算)?表$",),
         dataset="budget_lines",
         classification="function",
         layout="grid",
@@ -210,7 +210,7 @@ TABLE_KINDS: tuple[TableKind, ...] = (
     TableKind(
         "state_capital_expenditure",
         "国有资本经营预算支出表",
-        (r"国有资本经营预算(财政拨款)?(收入)?支出(预算|决算)?表$",),
+        (r"国有资本经营预算(财政拨款)?(收入)?支出(功能分类)?(预算|决算)?表$",),
         dataset="budget_lines",
         classification="function",
         layout="grid",

@@ -19,6 +19,8 @@ from pipeline.parsing.cell_text import fold_for_matching
 _REQUIRED_FIELDS = {"level1", "level2", "level3"}
 _NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 _CODED_NAME = re.compile(r"^([0-9A-Za-z]+)[-－—](.+)$")
+_COMBINED_TARGET = re.compile(r"^(?P<operator>[≥≤=<>]|>=|<=)?(?P<number>-?\d+(?:\.\d+)?)(?:\((?P<unit>[^()]*)\))?$")
+"""A target printed with its comparison and unit in one cell, as Shanghai's forms do: ``≥13459.00(平方米)``."""
 _SCOPES = {"department_performance_targets": "department", "project_performance_targets": "project"}
 
 
@@ -50,6 +52,8 @@ def normalize_performance_indicators(tables: list[DocumentTable], document: Docu
             if not values.get("level1"):
                 collector.add_issue("indicator", "indicator row without 一级指标", table, row)
                 continue
+            target = values.get("target_value", "")
+            combined = _COMBINED_TARGET.match(unicodedata.normalize("NFKC", target).replace(" ", ""))
             collector.add_row(
                 table,
                 row,
@@ -59,10 +63,12 @@ def normalize_performance_indicators(tables: list[DocumentTable], document: Docu
                 level1=values["level1"],
                 level2=values.get("level2") or None,
                 level3=values["level3"],
-                operator=_operator(values.get("operator", "")),
-                target_value=values.get("target_value") or None,
-                target_number=_number(values.get("target_value", "")),
-                unit=values.get("unit") or None,
+                operator=_operator(
+                    values.get("operator", "") or (combined.group("operator") if combined else "") or ""
+                ),
+                target_value=target or None,
+                target_number=_number(combined.group("number") if combined else target),
+                unit=values.get("unit") or (combined.group("unit") if combined else None) or None,
                 weight=_number(values.get("weight", "")),
                 is_core={"是": True, "否": False}.get(values.get("is_core", "")),
             )

@@ -119,3 +119,19 @@ def test_project_form_fields_and_indicators_are_read_by_their_labels() -> None:
     assert indicators["target_number"].tolist()[0] == 8.2
     assert indicators["weight"].tolist() == [10.0, 20.0]
     assert indicators["is_core"].tolist() == [False, True]
+
+
+def test_a_target_printed_with_its_comparison_and_unit_is_split() -> None:
+    rows = [
+        ["项目名称", "新建社区中心", "新建社区中心"],
+        ["一级指标", "二级指标", "三级指标", "年度(/项目)指标值"],
+        ["产出指标", "数量指标", "规划建筑面积", "≥13459.00(平方米)"],
+        ["产出指标", "质量指标", "完工及时率", "及时率"],
+    ]
+    indicators = normalize_performance_indicators([_table("project_performance_targets", [], rows)], DOCUMENT).rows
+    assert indicators[["operator", "target_value", "unit"]].fillna("").values.tolist() == [
+        ["≥", "≥13459.00(平方米)", "平方米"],
+        ["", "及时率", ""],
+    ]
+    assert indicators["target_number"].tolist()[0] == 13459.0
+    assert indicators["project_name"].tolist() == ["新建社区中心", "新建社区中心"]
