@@ -158,6 +158,13 @@ DOCUMENTS = Dataset(
         _DOCUMENT_ID,
         Column("file_name", "string", "File name of the source PDF", "源 PDF 文件名", required=True),
         Column(
+            "disclosure_id",
+            "string",
+            "The disclosure the document belongs to: narrative and tables published as two PDFs share one",
+            "所属公开文件编号：分为说明与表格两个 PDF 公开时二者相同",
+            required=True,
+        ),
+        Column(
             "sha256", "string", "sha256 of the source PDF", "源 PDF 的 sha256", required=True, pattern=r"^[0-9a-f]{64}$"
         ),
         Column("size_bytes", "integer", "Size of the source PDF in bytes", "源 PDF 字节数", minimum=0),

@@ -9,12 +9,14 @@ from pipeline.evaluation.score import DocumentScore, score_document
 def score_release(labels: dict[str, ExpectedDocument], release: dict[str, pd.DataFrame]) -> list[DocumentScore]:
     """Score every labelled document against a release's documents, budget_lines and three_public_expenses."""
     documents = release["documents"].set_index("document_id")
+    disclosures = documents["disclosure_id"].to_dict()
     return [
         score_document(
             expected,
             release["budget_lines"],
             release["three_public_expenses"],
             documents.loc[document_id] if document_id in documents.index else None,
+            disclosures,
         )
         for document_id, expected in sorted(labels.items())
     ]

@@ -32,9 +32,17 @@ class DocumentScore:
 
 
 def score_document(
-    expected: ExpectedDocument, budget_lines: pd.DataFrame, three_public: pd.DataFrame, document: pd.Series | None
+    expected: ExpectedDocument,
+    budget_lines: pd.DataFrame,
+    three_public: pd.DataFrame,
+    document: pd.Series | None,
+    disclosures: dict[str, str],
 ) -> DocumentScore:
-    """Compare one document's published rows and facts with its labels."""
+    """Compare one document's published rows and facts with its labels.
+
+    ``disclosures`` maps every published document id to its disclosure id: a labelled
+    companion must share it, and a document standing alone must share it with no other.
+    """
     score = DocumentScore(expected.document_id)
     published = _first_table(budget_lines, expected.document_id, FUNCTION_TABLE)
     by_key = {(_code(row.code), row.stage, row.measure): row for row in published.itertuples()}
@@ -57,11 +65,15 @@ def score_document(
         score.three_public_exact += exact
     if document is None:
         score.facts_wrong.append("not in documents")
-    else:
-        for fact in FACTS:
-            published_value = None if pd.isna(document[fact]) else document[fact]
-            if published_value != getattr(expected, fact):
-                score.facts_wrong.append(f"{fact}: {published_value!r} != {getattr(expected, fact)!r}")
+        return score
+    own, partner = disclosures[expected.document_id], expected.companion
+    sharing = sorted(other for other, disclosure in disclosures.items() if disclosure == own)
+    if sharing != sorted({expected.document_id, partner} - {None}):
+        score.facts_wrong.append(f"disclosure_id {own!r} is shared by {sharing}, expected companion {partner!r}")
+    for fact in FACTS:
+        published_value = None if pd.isna(document[fact]) else document[fact]
+        if published_value != getattr(expected, fact):
+            score.facts_wrong.append(f"{fact}: {published_value!r} != {getattr(expected, fact)!r}")
     return score
 
 

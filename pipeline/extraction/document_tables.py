@@ -1,6 +1,8 @@
 """All tables of one document: targeting pages from their cheap text, then camelot, then assembly."""
 
+import re
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -14,6 +16,7 @@ from pipeline.inspection.facts import DocumentFacts, read_document_facts
 from pipeline.inspection.page_text import PageText, read_page_texts
 from pipeline.parsing.amounts import is_amount
 
+_QUOTED_WAN = re.compile(r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)万元")
 MIN_CONTINUATION_AMOUNTS = 2
 """A page without a title continues a table when it prints at least this many amounts."""
 
@@ -31,6 +34,22 @@ class ExtractedDocument:
     text_pages: int
     pages_parsed: tuple[int, ...]
     tables: tuple[DocumentTable, ...]
+    narrative_amounts: frozenset[Decimal] = frozenset()
+
+
+def narrative_amounts(pages: list[PageText], table_pages: list[int]) -> frozenset[Decimal]:
+    """Amounts the narrative quotes in 万元 (``支出预算20702.25万元``), outside the table pages.
+
+    They tie a narrative published as its own PDF to the PDF of its tables, whose totals it quotes.
+    """
+    found = set()
+    for page in pages:
+        if page.page in table_pages:
+            continue
+        for line in page.lines:
+            for number in _QUOTED_WAN.findall(line.text.replace(" ", "")):
+                found.add(Decimal(number.replace(",", "")))
+    return frozenset(found)
 
 
 def table_pages(pages: list[PageText]) -> list[int]:
@@ -69,4 +88,5 @@ def extract_document(path: Path, info: DocumentInfo) -> ExtractedDocument:
         text_pages=sum(1 for page in pages if page.lines),
         pages_parsed=tuple(targets),
         tables=tuple(assemble_tables(pages, grids)),
+        narrative_amounts=narrative_amounts(pages, targets),
     )

@@ -43,6 +43,7 @@ def document_frame(
             {
                 "document_id": info.document_id,
                 "file_name": info.file_name,
+                "disclosure_id": info.document_id,
                 "sha256": info.sha256,
                 "size_bytes": info.size_bytes,
                 "pages": info.pages,

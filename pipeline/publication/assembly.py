@@ -5,6 +5,7 @@ withheld, each failure becomes a validation issue, and the document's status say
 """
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 import pandas as pd
 
@@ -16,7 +17,9 @@ from pipeline.inspection.document import DocumentInfo
 from pipeline.inspection.facts import DocumentFacts
 from pipeline.normalization.documents import document_frame, document_status, tables_frame
 from pipeline.normalization.records import Normalized
+from pipeline.publication.disclosures import DisclosureFacts, disclosure_ids
 
+FUNCTION_TABLE = "general_budget_expenditure_by_function"
 NORMALIZED_DATASETS = ("budget_lines", "three_public_expenses", "performance_indicators")
 
 
@@ -31,17 +34,44 @@ class DocumentOutputs:
 
 
 def release_frames(outputs: list[DocumentOutputs]) -> dict[str, pd.DataFrame]:
-    """Concatenate every document's rows, withholding what fails its schema, into one frame per dataset."""
+    """Concatenate every document's rows, withholding what fails its schema, into one frame per dataset.
+
+    Documents are then tied into disclosures (narrative and tables published as two PDFs).
+    """
     parts: dict[str, list[pd.DataFrame]] = {dataset.name: [] for dataset in DATASETS}
     for output in outputs:
         for name, frame in _document_frames(output).items():
             parts[name].append(frame)
-    return {
+    frames = {
         dataset.name: pd.concat(parts[dataset.name], ignore_index=True)
         if parts[dataset.name]
         else dataset_frame(dataset, [])
         for dataset in DATASETS
     }
+    ids = disclosure_ids([_disclosure_facts(output, frames["documents"]) for output in outputs])
+    frames["documents"]["disclosure_id"] = frames["documents"]["document_id"].map(ids).astype("str")
+    return frames
+
+
+def _disclosure_facts(output: DocumentOutputs, documents: pd.DataFrame) -> DisclosureFacts:
+    row = documents[documents["document_id"] == output.info.document_id].iloc[0]
+    extracted = output.extracted
+    lines = output.normalized.get("budget_lines")
+    total = None
+    if lines is not None and not lines.rows.empty:
+        rows = lines.rows
+        totals = rows[(rows["table_kind"] == FUNCTION_TABLE) & rows["is_total_row"] & (rows["measure"] == "total")]
+        total = Decimal(totals["amount_printed"].iloc[0].replace(",", "")) if len(totals) else None
+    return DisclosureFacts(
+        document_id=output.info.document_id,
+        department=None if pd.isna(row["department"]) else row["department"],
+        year=None if pd.isna(row["year"]) else int(row["year"]),
+        disclosure_kind=None if pd.isna(row["disclosure_kind"]) else row["disclosure_kind"],
+        has_tables=extracted is not None and any(table.kind for table in extracted.tables),
+        function_total=total,
+        narrative_amounts=extracted.narrative_amounts if extracted is not None else frozenset(),
+        curated_id=output.source.get("disclosure_id") or None,
+    )
 
 
 def _document_frames(output: DocumentOutputs) -> dict[str, pd.DataFrame]:

@@ -43,7 +43,17 @@ def _frames(lines: list[dict]) -> dict[str, pd.DataFrame]:
     frames = {dataset.name: dataset_frame(dataset, []) for dataset in DATASETS}
     frames["budget_lines"] = dataset_frame(BUDGET_LINES, lines)
     frames["documents"] = dataset_frame(
-        DOCUMENTS, [{"document_id": "doc", "file_name": "doc.pdf", "sha256": SHA, "status": "ok", "tables_found": 1}]
+        DOCUMENTS,
+        [
+            {
+                "document_id": "doc",
+                "file_name": "doc.pdf",
+                "disclosure_id": "doc",
+                "sha256": SHA,
+                "status": "ok",
+                "tables_found": 1,
+            }
+        ],
     )
     return frames
 
