@@ -112,6 +112,23 @@ _FUND_BALANCES = (
 """Balance columns of the final-accounts government fund and state capital tables."""
 _FUNCTION_COLUMNS = (*_CODE_PARTS, _CODE, _NAME, _TOTAL, _BASIC, _PROJECT)
 
+_TWO_SIDED_COLUMNS = (
+    ColumnRole("section", "revenue", (r"收入",)),
+    ColumnRole("section", "expenditure_by_purpose", (r"支出用途",)),
+    ColumnRole("section", "expenditure", (r"支出",)),
+    _NAME,
+    ColumnRole("name", "name", (r"科目名称$", r"项目(名称)?$")),
+    _BASIC,
+    _PROJECT,
+    _PERSONNEL,
+    _PUBLIC_OPERATIONS,
+    *_SOURCE_MEASURES[1:],
+    _TOTAL,
+    ColumnRole("measure", "total", (r"(预算|决算)数$", r"^(本年)?(收入|支出)$")),
+)
+"""Summary tables print revenue on the left and expenditure on the right, each side a row label
+column (its section named by the header above it) followed by its amount columns."""
+
 _INDICATOR_FIELDS = (
     ColumnRole("field", "level1", (r"一级指标$",)),
     ColumnRole("field", "level2", (r"二级指标$",)),
@@ -168,17 +185,19 @@ TABLE_KINDS: tuple[TableKind, ...] = (
         "appropriation_summary",
         "财政拨款收支总表",
         (r"财政拨款收支(预算)?总表$", r"财政拨款收入支出决算总表$"),
-        dataset=None,
+        dataset="budget_lines",
         classification="none",
         layout="two_sided",
+        columns=_TWO_SIDED_COLUMNS,
     ),
     TableKind(
         "revenue_expenditure_summary",
         "部门收支总表",
         (r"(?<!拨款)收支(预算)?总表$", r"财务收支预算总表$", r"(?<!拨款)收入支出决算总表$"),
-        dataset=None,
+        dataset="budget_lines",
         classification="none",
         layout="two_sided",
+        columns=_TWO_SIDED_COLUMNS,
     ),
     TableKind(
         "general_budget_basic_expenditure_by_economic",

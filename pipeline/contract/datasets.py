@@ -50,6 +50,7 @@ def _role_keys(role: str) -> tuple[str, ...]:
 TABLE_KIND_IDS = tuple(kind.id for kind in TABLE_KINDS)
 MEASURES = _role_keys("measure")
 THREE_PUBLIC_ITEMS = _role_keys("item")
+SECTIONS = _role_keys("section")
 BUDGET_STAGES = ("budget", *(stage.key for stage in STAGES))
 """Vocabularies come from the catalogue, so a new kind, measure or item needs no change here."""
 UNITS = ("元", "千元", "万元", "亿元")
@@ -262,6 +263,13 @@ BUDGET_LINES = Dataset(
         ),
         Column("parent_code", "string", "Code of the level above", "上级科目编码", pattern=r"^\d{3}(\d{2})?$"),
         Column("name", "string", "Row label as printed", "科目名称（原文）"),
+        Column(
+            "section",
+            "string",
+            "Side of a summary table the amount is on: revenue, expenditure, expenditure_by_purpose",
+            "收支总表中金额所在的一侧：收入、支出、按支出用途",
+            vocabulary=SECTIONS,
+        ),
         _STAGE,
         Column(
             "measure",

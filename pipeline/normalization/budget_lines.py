@@ -4,15 +4,16 @@ Columns are found by their header text through the catalogue, never by position,
 template that orders or names its columns differently needs only catalogue entries.
 """
 
+import re
 from dataclasses import dataclass
 
 from pipeline.catalogue.matching import Column, is_final_accounts_title, is_total_label, read_columns
-from pipeline.catalogue.table_kinds import KINDS_BY_ID
+from pipeline.catalogue.table_kinds import KINDS_BY_ID, ColumnRole
 from pipeline.contract.datasets import BUDGET_LINES
 from pipeline.extraction.tables import DocumentTable, SourceRow
 from pipeline.inspection.document import DocumentInfo
 from pipeline.normalization.records import Collector, Normalized
-from pipeline.parsing.amounts import is_placeholder
+from pipeline.parsing.amounts import is_amount, is_placeholder
 from pipeline.parsing.codes import CodeError, code_level, join_code_parts, parent_code, parse_code
 
 _CODE_PARTS = ("lei", "kuan", "xiang")
@@ -35,6 +36,9 @@ def normalize_budget_lines(tables: list[DocumentTable], document: DocumentInfo) 
         kind = KINDS_BY_ID.get(table.kind or "")
         if kind is None or kind.dataset != "budget_lines" or not table.rows:
             continue
+        if kind.layout == "two_sided":
+            _add_two_sided(collector, table, kind.columns)
+            continue
         columns = read_columns(list(table.labels), kind.columns, is_final_accounts_title(table.title))
         layout = _Layout(
             code=next((c.position for c in columns if c.role.role == "code"), None),
@@ -52,6 +56,73 @@ def normalize_budget_lines(tables: list[DocumentTable], document: DocumentInfo) 
         for row in table.rows:
             _add_row(collector, table, row, layout, kind.classification, carried)
     return collector.result()
+
+
+def _add_two_sided(collector: Collector, table: DocumentTable, roles: tuple[ColumnRole, ...]) -> None:
+    """Rows of a summary table: each side (收入, 支出, 支出用途) is a label column and its amounts.
+
+    A side starts at each row-label column; the header above that column names the side.
+    """
+    final = is_final_accounts_title(table.title)
+    labels = list(table.labels)
+    names = [position for position, label in enumerate(labels) if _matches(label, roles, "name")]
+    if not names or collector.lacks_unit(table):
+        return
+    measures = tuple(role for role in roles if role.role == "measure")
+    for start, end in zip(names, [*names[1:], len(labels)], strict=True):
+        section = next(
+            (role.key for role in roles if role.role == "section" and _matches(labels[start], (role,), "section")), None
+        )
+        amounts = [
+            Column(column.position + start + 1, column.role, column.stage, column.label)
+            for column in read_columns(labels[start + 1 : end], measures, final)
+        ]
+        for row in table.rows:
+            name = row.cells[start]
+            if not name or is_placeholder(name):
+                continue
+            row_labels = {row.cells[position] for position in names}
+            for column in amounts:
+                if row.cells[column.position] in row_labels:
+                    continue  # a label cell merged across its amount column, copied there by the span
+                yuan = collector.yuan_at(table, row, column.position, column.role.key)
+                if yuan is None:
+                    continue
+                collector.add_row(
+                    table,
+                    row,
+                    classification="none",
+                    name=name,
+                    section=section,
+                    stage=column.stage,
+                    measure=column.role.key,
+                    measure_printed=table.labels[column.position],
+                    amount_yuan=yuan,
+                    amount_printed=row.cells[column.position],
+                    unit_printed=table.unit,
+                    is_total_row=is_total_label(name),
+                    column_index=column.position + 1,
+                )
+
+
+def _row_text(row: SourceRow, layout: _Layout) -> str:
+    """The row's label when no name column holds one: its text cells outside the amount columns.
+
+    Procurement tables label a row by several columns (采购品目大类 / 专项名称 / 采购物品名称);
+    a row of amounts alone (the one-row 支出预算总表) has no label and is the table's total.
+    """
+    amount_positions = {column.position for column in layout.amounts}
+    texts: list[str] = []
+    for position, cell in enumerate(row.cells):
+        if cell and position not in amount_positions and not is_amount(cell) and cell not in texts:
+            texts.append(cell)
+    return " / ".join(texts)
+
+
+def _matches(label: str, roles: tuple[ColumnRole, ...], role: str) -> bool:
+    return any(
+        re.search(pattern, label) for candidate in roles if candidate.role == role for pattern in candidate.patterns
+    )
 
 
 def _code_text(row: SourceRow, layout: _Layout, carried: dict[str, str]) -> str:
@@ -87,6 +158,8 @@ def _add_row(
 ) -> None:
     code_text = _code_text(row, layout, carried)
     name = row.cells[layout.name] if layout.name is not None else ""
+    if not name and not code_text:
+        name = _row_text(row, layout)
     is_total = is_total_label(name) or is_total_label(code_text) or (not code_text and not name)
     code = None
     if code_text and not is_total:

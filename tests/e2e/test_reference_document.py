@@ -161,3 +161,16 @@ def test_schema_checks_ran_and_passed_for_each_dataset(release: Release) -> None
         ("performance_indicators_schema", True),
         ("three_public_expenses_schema", True),
     ]
+
+
+def test_summary_tables_are_published_by_side(release: Release) -> None:
+    lines = _lines(release, "appropriation_summary")
+    printed = {(row.section, row.name, row.measure): row.amount_printed for row in lines.itertuples()}
+    assert printed[("revenue", "一般公共预算资金", "total")] == "3,394.41"
+    assert printed[("expenditure", "国防支出", "total")] == "11.00"
+    assert printed[("expenditure", "国防支出", "general_budget")] == "11.00"
+    assert printed[("expenditure", "支出合计", "total")] == "3,394.41"
+    assert len(lines) == 31
+    summary = _lines(release, "revenue_expenditure_summary")
+    assert summary.groupby("section").size().to_dict() == {"expenditure": 13, "revenue": 2}
+    assert summary["page"].unique().tolist() == [11]
