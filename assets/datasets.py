@@ -3,10 +3,17 @@
 from collections.abc import Callable
 
 import dagster as dg
+import pandas as pd
 
 from assets.metadata import frame_metadata
 from assets.partitions import documents
-from pipeline.contract.datasets import BUDGET_LINES, PERFORMANCE_INDICATORS, THREE_PUBLIC_EXPENSES, Dataset
+from pipeline.contract.datasets import (
+    BUDGET_LINES,
+    PERFORMANCE_INDICATORS,
+    THREE_PUBLIC_EXPENSES,
+    VALIDATION_ISSUES,
+    Dataset,
+)
 from pipeline.extraction.document_tables import ExtractedDocument
 from pipeline.extraction.tables import DocumentTable
 from pipeline.inspection.document import DocumentInfo
@@ -14,6 +21,7 @@ from pipeline.normalization.budget_lines import normalize_budget_lines
 from pipeline.normalization.performance_indicators import normalize_performance_indicators
 from pipeline.normalization.records import Normalized
 from pipeline.normalization.three_public_expenses import normalize_three_public_expenses
+from pipeline.validation.reconciliation import reconcile_document
 
 NORMALIZATION_VERSION = "1"
 """Bump when a change to the normalisers or the catalogue changes published rows."""
@@ -56,3 +64,30 @@ performance_indicators = dataset_asset(
     PERFORMANCE_INDICATORS, normalize_performance_indicators, "Department and project performance targets."
 )
 DATASET_ASSETS = (budget_lines, three_public_expenses, performance_indicators)
+
+
+@dg.asset(partitions_def=documents, group_name="datasets", code_version=NORMALIZATION_VERSION, kinds={"pandas"})
+def reconciliation(
+    extracted_tables: ExtractedDocument, budget_lines: Normalized, three_public_expenses: Normalized
+) -> dg.Output[pd.DataFrame]:
+    """Every reconciliation finding of the document: sums, cross-table totals, 三公, narrative figures.
+
+    Errors (gaps beyond printed rounding) quarantine their tables at publication; warnings are
+    reported only.
+    """
+    findings = reconcile_document(
+        extracted_tables.info.document_id,
+        extracted_tables.info.sha256,
+        budget_lines.rows,
+        three_public_expenses.rows,
+        extracted_tables.narrative,
+        extracted_tables.facts.year,
+    )
+    return dg.Output(
+        findings,
+        metadata={
+            **frame_metadata(VALIDATION_ISSUES, findings),
+            "errors": int((findings["severity"] == "error").sum()),
+            "warnings": int((findings["severity"] == "warning").sum()),
+        },
+    )

@@ -3,8 +3,8 @@
 import dagster as dg
 
 from assets.automation import daily_publication, raw_folder_sensor
-from assets.checks import SCHEMA_CHECKS
-from assets.datasets import DATASET_ASSETS
+from assets.checks import RECONCILIATION_CHECK, SCHEMA_CHECKS
+from assets.datasets import DATASET_ASSETS, reconciliation
 from assets.documents import extracted_tables, raw_document
 from assets.jobs import document_job, publish_job
 from assets.publication import published
@@ -18,8 +18,8 @@ def build_definitions(paths: ProjectPaths | None = None) -> dg.Definitions:
     documents as separate runs.
     """
     return dg.Definitions(
-        assets=[raw_document, extracted_tables, *DATASET_ASSETS, published],
-        asset_checks=list(SCHEMA_CHECKS),
+        assets=[raw_document, extracted_tables, *DATASET_ASSETS, reconciliation, published],
+        asset_checks=[*SCHEMA_CHECKS, RECONCILIATION_CHECK],
         jobs=[document_job, publish_job],
         sensors=[raw_folder_sensor],
         schedules=[daily_publication],

@@ -2,7 +2,7 @@
 
 import dagster as dg
 
-from assets.datasets import DATASET_ASSETS
+from assets.datasets import DATASET_ASSETS, reconciliation
 from assets.documents import extracted_tables, raw_document
 from assets.resources import ProjectPaths
 from pipeline.contract.datasets import DATASETS_BY_NAME
@@ -21,6 +21,7 @@ _ALL_PARTITIONS = {"allow_missing_partitions": True}
         "raw_document": dg.AssetIn(raw_document.key, metadata=_ALL_PARTITIONS),
         "extracted_tables": dg.AssetIn(extracted_tables.key, metadata=_ALL_PARTITIONS),
         **{asset.key.path[-1]: dg.AssetIn(asset.key, metadata=_ALL_PARTITIONS) for asset in DATASET_ASSETS},
+        "reconciliation": dg.AssetIn(reconciliation.key, metadata=_ALL_PARTITIONS),
     },
     kinds={"parquet", "csv"},
 )
@@ -32,6 +33,7 @@ def published(
     budget_lines: object,
     three_public_expenses: object,
     performance_indicators: object,
+    reconciliation: object,
 ) -> dg.MaterializeResult:
     """Write every dataset of the contract as Parquet and CSV, with datapackage.json, to the published folder.
 
@@ -43,6 +45,7 @@ def published(
     budget_lines = _by_document(context, "budget_lines", budget_lines)
     three_public_expenses = _by_document(context, "three_public_expenses", three_public_expenses)
     performance_indicators = _by_document(context, "performance_indicators", performance_indicators)
+    findings = _by_document(context, "reconciliation", reconciliation)
     sources = read_sources(paths.raw_path() / "sources.csv")
     outputs = [
         DocumentOutputs(
@@ -58,6 +61,7 @@ def published(
                 if document_id in frames
             },
             source=sources.get(document_id, {}),
+            findings=findings.get(document_id),
         )
         for document_id, path in paths.document_files().items()
     ]

@@ -370,6 +370,13 @@ VALIDATION_ISSUES = Dataset(
         Column("measure", "string", "Measure or item concerned", "涉及的金额列"),
         Column("expected", "string", "Expected value", "期望值"),
         Column("actual", "string", "Value found", "实际值"),
+        Column(
+            "difference",
+            "string",
+            "actual - expected, in yuan, for reconciliation findings",
+            "差额（元）：实际值 - 期望值",
+        ),
+        Column("pages", "string", "Every page the finding involves, comma-separated", "涉及的所有页码"),
         Column("message", "string", "What is wrong, for a person to read", "问题说明", required=True),
         Column("row_text", "string", "The printed cells of the row concerned, separated by ' | '", "涉及行的印刷内容"),
         Column("source_sha256", "string", "sha256 of the source PDF", "来源 PDF 的 sha256", pattern=r"^[0-9a-f]{64}$"),

@@ -34,22 +34,24 @@ class ExtractedDocument:
     text_pages: int
     pages_parsed: tuple[int, ...]
     tables: tuple[DocumentTable, ...]
-    narrative_amounts: frozenset[Decimal] = frozenset()
+    narrative: tuple[tuple[int, str], ...] = ()
+
+    @property
+    def narrative_amounts(self) -> frozenset[Decimal]:
+        """Amounts the narrative quotes in 万元 (``支出预算20702.25万元``).
+
+        They tie a narrative published as its own PDF to the PDF of its tables, whose totals it quotes.
+        """
+        return frozenset(
+            Decimal(number.replace(",", "")) for _, line in self.narrative for number in _QUOTED_WAN.findall(line)
+        )
 
 
-def narrative_amounts(pages: list[PageText], table_pages: list[int]) -> frozenset[Decimal]:
-    """Amounts the narrative quotes in 万元 (``支出预算20702.25万元``), outside the table pages.
-
-    They tie a narrative published as its own PDF to the PDF of its tables, whose totals it quotes.
-    """
-    found = set()
-    for page in pages:
-        if page.page in table_pages:
-            continue
-        for line in page.lines:
-            for number in _QUOTED_WAN.findall(line.text.replace(" ", "")):
-                found.add(Decimal(number.replace(",", "")))
-    return frozenset(found)
+def narrative_lines(pages: list[PageText], table_pages: list[int]) -> tuple[tuple[int, str], ...]:
+    """The text lines of the pages camelot was not run on, with their page: the narrative (情况说明)."""
+    return tuple(
+        (page.page, line.text.replace(" ", "")) for page in pages if page.page not in table_pages for line in page.lines
+    )
 
 
 def table_pages(pages: list[PageText]) -> list[int]:
@@ -88,5 +90,5 @@ def extract_document(path: Path, info: DocumentInfo) -> ExtractedDocument:
         text_pages=sum(1 for page in pages if page.lines),
         pages_parsed=tuple(targets),
         tables=tuple(assemble_tables(pages, grids)),
-        narrative_amounts=narrative_amounts(pages, targets),
+        narrative=narrative_lines(pages, targets),
     )

@@ -18,8 +18,10 @@ from pipeline.inspection.facts import DocumentFacts
 from pipeline.normalization.documents import document_frame, document_status, tables_frame
 from pipeline.normalization.records import Normalized
 from pipeline.publication.disclosures import DisclosureFacts, disclosure_ids
+from pipeline.validation.quarantine import quarantine
 
 FUNCTION_TABLE = "general_budget_expenditure_by_function"
+QUARANTINABLE = ("budget_lines", "three_public_expenses")
 NORMALIZED_DATASETS = ("budget_lines", "three_public_expenses", "performance_indicators")
 
 
@@ -31,6 +33,8 @@ class DocumentOutputs:
     extracted: ExtractedDocument | None
     normalized: dict[str, Normalized]
     source: dict[str, str]
+    findings: pd.DataFrame | None = None
+    """The document's reconciliation findings; their errors quarantine the tables concerned."""
 
 
 def release_frames(outputs: list[DocumentOutputs]) -> dict[str, pd.DataFrame]:
@@ -86,10 +90,17 @@ def _document_frames(output: DocumentOutputs) -> dict[str, pd.DataFrame]:
             continue
         issues.append(normalized.issues)
         failures = schema_failures(name, normalized.rows)
-        if failures.empty:
-            frames[name] = normalized.rows
-        else:
+        if not failures.empty:
             issues.append(_withheld(info, name, failures))
+        elif output.findings is not None and name in QUARANTINABLE:
+            frames[name], withheld = quarantine(normalized.rows, output.findings, name)
+            issues.append(withheld)
+        else:
+            frames[name] = normalized.rows
+    if output.findings is not None:
+        issues.append(output.findings)
+    elif extracted is not None:
+        issues.append(_missing(info, "reconciliation"))
     issue_frame = pd.concat(issues, ignore_index=True) if issues else dataset_frame(VALIDATION_ISSUES, [])
     errors = int((issue_frame["severity"] == "error").sum())
     if extracted is None:

@@ -156,11 +156,36 @@ def test_the_headerless_fragment_is_reported_not_dropped(release: Release) -> No
 
 def test_schema_checks_ran_and_passed_for_each_dataset(release: Release) -> None:
     evaluations = release.document_results[REFERENCE_ID].get_asset_check_evaluations()
-    assert sorted((e.check_name, e.passed) for e in evaluations) == [
-        ("budget_lines_schema", True),
-        ("performance_indicators_schema", True),
-        ("three_public_expenses_schema", True),
+    assert sorted((e.check_name, e.passed, e.severity.value) for e in evaluations) == [
+        ("budget_lines_schema", True, "ERROR"),
+        ("numbers_reconcile", False, "WARN"),
+        ("performance_indicators_schema", True, "ERROR"),
+        ("three_public_expenses_schema", True, "ERROR"),
     ]
+
+
+def test_basic_expenditure_printed_as_1225_78_and_1225_79_is_reported_as_rounding(release: Release) -> None:
+    issues = release.read("validation_issues")
+    findings = issues[(issues["document_id"] == REFERENCE_ID) & (issues["check"] != "table_kind")]
+    assert findings[
+        ["check", "severity", "table_kind", "measure", "expected", "actual", "difference", "pages"]
+    ].values.tolist() == [
+        [
+            "narrative",
+            "warning",
+            "general_budget_expenditure_by_function",
+            "basic",
+            "12257800.00",
+            "12257900.00",
+            "100.00",
+            "2,5",
+        ],
+        ["grand_total", "warning", "expenditure_summary", "basic", "12257800.00", "12257900.00", "100.00", "13,14,15"],
+        ["row_total", "warning", "expenditure_summary", "total", "33944200.00", "33944100.00", "-100.00", "13"],
+        ["same_total", "warning", "expenditure_summary", "basic", "12257800.00", "12257900.00", "100.00", "5,13"],
+    ]
+    documents = release.read("documents").set_index("document_id")
+    assert documents.loc[REFERENCE_ID, "status"] == "ok"  # warnings withhold nothing
 
 
 def test_summary_tables_are_published_by_side(release: Release) -> None:

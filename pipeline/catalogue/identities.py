@@ -1,0 +1,92 @@
+"""Arithmetic a correct disclosure satisfies, declared as data.
+
+Each identity names a total and the parts that must add up to it. The reconciliation checks
+in ``pipeline.validation`` evaluate them; a new identity needs an entry here only.
+"""
+
+ROW_IDENTITIES: dict[str, tuple[str, ...]] = {
+    "total": (
+        "basic",
+        "project",
+        "reserve",
+        "carried_over",
+        "remitted_to_superior",
+        "operating_expenditure",
+        "subsidies_to_subsidiaries",
+    ),
+}
+"""Within one row of a classification table: 合计 = 基本支出 + 项目支出 (+ the other uses printed)."""
+
+ECONOMIC_ROW_IDENTITIES: dict[str, tuple[str, ...]] = {"total": ("personnel", "public_operations")}
+"""Within one row of an economic-classification table: 合计 = 人员经费 + 公用经费."""
+
+THREE_PUBLIC_IDENTITIES: dict[str, tuple[str, ...]] = {
+    "total": ("overseas_travel", "vehicle_total", "reception"),
+    "vehicle_total": ("vehicle_purchase", "vehicle_operation"),
+    "total_with_meeting_training": ("total", "meeting", "training"),
+}
+"""三公 total = 因公出国（境）+ 公务用车购置及运行 + 公务接待; the vehicle subtotal = 购置 + 运行."""
+
+SAME_TOTALS: tuple[tuple[tuple[str, str], tuple[str, str], str], ...] = (
+    (
+        ("general_budget_expenditure_by_function", "basic"),
+        ("general_budget_basic_expenditure_by_economic", "total"),
+        "always",
+    ),
+    (
+        ("general_budget_expenditure_by_function", "total"),
+        ("appropriation_summary", "general_budget"),
+        "always",
+    ),
+    (
+        ("general_budget_expenditure_by_function", "basic"),
+        ("expenditure_summary", "basic"),
+        "when_totals_agree",
+    ),
+    (
+        ("general_budget_expenditure_by_function", "project"),
+        ("expenditure_summary", "project"),
+        "when_totals_agree",
+    ),
+)
+"""Grand totals that two tables of one document print for the same money.
+
+``always``: the same quantity by definition (the economic table breaks down the function
+table's 基本支出). ``when_totals_agree``: the department's whole budget is general-budget
+money (the two tables' grand totals agree), so their breakdowns must agree too.
+"""
+
+ECONOMIC_VS_THREE_PUBLIC: tuple[tuple[str, str], ...] = (("30217", "reception"), ("30231", "vehicle_operation"))
+"""Economic codes that pay for a 三公 item; they agree unless project money also pays for it (a warning)."""
+
+NARRATIVE_FIGURES: tuple[tuple[str, str, str, str], ...] = (
+    (
+        r"一般公共预算(财政)?拨款支出(预算)?(为)?(?P<amount>[\d,]+(\.\d+)?)万元",
+        "budget_lines",
+        "general_budget_expenditure_by_function",
+        "total",
+    ),
+    (r"其中:基本支出(?P<amount>[\d,]+(\.\d+)?)万元", "budget_lines", "general_budget_expenditure_by_function", "basic"),
+    (r"项目支出(?P<amount>[\d,]+(\.\d+)?)万元", "budget_lines", "general_budget_expenditure_by_function", "project"),
+    (
+        r'"三公"经费(预算|预算数|支出预算)?(为|数为)?(?P<amount>[\d,]+(\.\d+)?)万元',
+        "three_public_expenses",
+        "",
+        "total",
+    ),
+    (r"因公出国\(境\)费(用)?(?P<amount>[\d,]+(\.\d+)?)万元", "three_public_expenses", "", "overseas_travel"),
+    (r"公务接待费(?P<amount>[\d,]+(\.\d+)?)万元", "three_public_expenses", "", "reception"),
+    (r"公务用车购置费(?P<amount>[\d,]+(\.\d+)?)万元", "three_public_expenses", "", "vehicle_purchase"),
+    (r"公务用?车(用车)?运行(维护)?费(?P<amount>[\d,]+(\.\d+)?)万元", "three_public_expenses", "", "vehicle_operation"),
+)
+"""Figures a narrative (情况说明) quotes, searched in its folded lines, and the table amount each restates.
+
+Each entry: pattern with an ``amount`` group (万元), dataset, table kind (budget_lines), measure or item.
+"""
+
+NARRATIVE_FUNCTION_ITEM = (
+    r'"(?P<lei>[^"()]+)\(类\)(?P<kuan>[^"()]+)\(款\)(?P<xiang>[^"()]+)\(项\)"(?P<amount>[\d,]+(\.\d+)?)万元'
+)
+"""Shanghai narratives restate every function-table 项: “住房保障支出（类）住房改革支出（款）住房公积金（项）”12.34万元."""
+NARRATIVE_PLANNED = r"(?P<year>20\d{2})年预算安排(?P<amount>[\d,]+(\.\d+)?)万元"
+"""…then restate it as the year's plan: ``2024年预算安排352.67万元``."""

@@ -1,0 +1,1 @@
+"""Reconciliation of a document's numbers with each other, and quarantine of tables that fail it."""

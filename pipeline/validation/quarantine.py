@@ -1,0 +1,43 @@
+"""Withholding the rows of tables that fail reconciliation, with a trace of every row withheld.
+
+An error-severity finding (a gap beyond printed rounding) means a table holds a wrong
+number, from the source or from extraction; until someone corrects it, none of that table's
+rows is published as data. Each withheld row is kept in ``validation_issues`` with the
+finding that withheld it.
+"""
+
+import pandas as pd
+
+from pipeline.contract.datasets import VALIDATION_ISSUES
+from pipeline.contract.frames import dataset_frame
+
+
+def quarantine(rows: pd.DataFrame, findings: pd.DataFrame, dataset: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(rows to publish, issues for the rows withheld) for one document's rows of one dataset."""
+    errors = findings[(findings["severity"] == "error") & findings["table_index"].notna()]
+    reasons: dict[int, str] = {}
+    for finding in errors.itertuples():
+        reasons.setdefault(int(finding.table_index), f"{finding.check}: {finding.message}")
+    withheld = rows["table_index"].isin(list(reasons))
+    issues = [
+        {
+            "document_id": row.document_id,
+            "check": "quarantined",
+            "severity": "error",
+            "table_kind": row.table_kind,
+            "code": _text(getattr(row, "code", None)),
+            "measure": _text(getattr(row, "measure", None) or getattr(row, "item", None)),
+            "actual": row.amount_printed,
+            "message": f"{dataset} row withheld because its table failed reconciliation ({reasons[int(row.table_index)]})",
+            "source_sha256": row.source_sha256,
+            "page": row.page,
+            "table_index": row.table_index,
+            "row_index": row.row_index,
+        }
+        for row in rows[withheld].itertuples()
+    ]
+    return rows[~withheld].reset_index(drop=True), dataset_frame(VALIDATION_ISSUES, issues)
+
+
+def _text(value: object) -> str | None:
+    return None if value is None or pd.isna(value) else str(value)

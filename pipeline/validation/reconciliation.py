@@ -1,0 +1,287 @@
+"""Reconciliation checks over one document's published rows.
+
+Every check is a pure function from the document's ``budget_lines`` and
+``three_public_expenses`` (and its narrative lines) to findings, rows of
+``validation_issues``. The identities they test are declared in
+``pipeline.catalogue.identities``.
+"""
+
+import re
+from collections.abc import Iterator
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+
+import pandas as pd
+
+from pipeline.catalogue.identities import (
+    ECONOMIC_ROW_IDENTITIES,
+    ECONOMIC_VS_THREE_PUBLIC,
+    NARRATIVE_FIGURES,
+    NARRATIVE_FUNCTION_ITEM,
+    NARRATIVE_PLANNED,
+    ROW_IDENTITIES,
+    SAME_TOTALS,
+    THREE_PUBLIC_IDENTITIES,
+)
+from pipeline.catalogue.table_kinds import TOTAL_LABELS
+from pipeline.contract.datasets import VALIDATION_ISSUES
+from pipeline.contract.frames import dataset_frame
+from pipeline.parsing.cell_text import fold_for_matching
+from pipeline.validation.findings import Printed, compare, rounding
+
+FUNCTION_TABLE = "general_budget_expenditure_by_function"
+
+
+def reconcile_document(
+    document_id: str,
+    source_sha256: str,
+    budget_lines: pd.DataFrame,
+    three_public: pd.DataFrame,
+    narrative: tuple[tuple[int, str], ...] = (),
+    year: int | None = None,
+) -> pd.DataFrame:
+    """Every reconciliation finding of one document, as ``validation_issues`` rows."""
+    context = {"document_id": document_id, "source_sha256": source_sha256}
+    lines = budget_lines[budget_lines["section"].isna()]
+    findings = [
+        *row_identities(lines, context),
+        *hierarchy(lines, context),
+        *three_public_identities(three_public, context),
+        *same_totals(lines, context),
+        *economic_vs_three_public(lines, three_public, context),
+        *narrative_figures(narrative, lines, three_public, year, context),
+    ]
+    return dataset_frame(VALIDATION_ISSUES, findings)
+
+
+def _printed(row: object) -> Printed:
+    return Printed(row.amount_yuan, row.amount_printed, row.unit_printed, row.page, row.table_index, row.row_index)
+
+
+def row_identities(lines: pd.DataFrame, context: dict) -> Iterator[dict]:
+    """合计 = 基本支出 + 项目支出 (or 人员经费 + 公用经费) in every row of every classification table."""
+    for (table_index, stage), table in lines.groupby(["table_index", "stage"], sort=True):
+        identities = ECONOMIC_ROW_IDENTITIES if table["classification"].iloc[0] == "economic" else ROW_IDENTITIES
+        printed_measures = set(table["measure"])
+        for total_measure, parts in identities.items():
+            present = [part for part in parts if part in printed_measures]
+            if total_measure not in printed_measures or not present:
+                continue
+            for (_page, _row), row in table.groupby(["page", "row_index"], sort=True):
+                by_measure = {line.measure: _printed(line) for line in row.itertuples()}
+                if total_measure not in by_measure:
+                    continue
+                first = row.iloc[0]
+                finding = compare(
+                    "row_total",
+                    by_measure[total_measure],
+                    [by_measure[part] for part in present if part in by_measure],
+                    table_kind=first["table_kind"],
+                    code=None if pd.isna(first["code"]) else first["code"],
+                    measure=total_measure,
+                    what=f"{first['name']}: {total_measure} ≠ {' + '.join(present)} ({stage}, table {table_index})",
+                    **context,
+                )
+                if finding:
+                    yield finding
+
+
+def hierarchy(lines: pd.DataFrame, context: dict) -> Iterator[dict]:
+    """Each 类 = Σ its 款, each 款 = Σ its 项, and the grand total = Σ 类, per measure and stage."""
+    coded = lines[lines["classification"] != "none"]
+    for (table_index, stage, measure), table in coded.groupby(["table_index", "stage", "measure"], sort=True):
+        by_code: dict[str, Printed] = {}
+        for row in table[table["code"].notna()].itertuples():
+            by_code.setdefault(row.code, _printed(row))
+        kind = table["table_kind"].iloc[0]
+        for parent, amount in by_code.items():
+            children = [
+                child for code, child in by_code.items() if code[:-2] == parent and len(code) == len(parent) + 2
+            ]
+            if children:
+                finding = compare(
+                    "hierarchy",
+                    amount,
+                    children,
+                    table_kind=kind,
+                    code=parent,
+                    measure=measure,
+                    what=f"{parent} ≠ Σ its sub-items ({stage}, table {table_index})",
+                    **context,
+                )
+                if finding:
+                    yield finding
+        totals = table[table["is_total_row"]]
+        top = [amount for code, amount in by_code.items() if len(code) == 3]
+        if len(totals) and top:
+            finding = compare(
+                "grand_total",
+                _printed(totals.iloc[0]),
+                top,
+                table_kind=kind,
+                code=None,
+                measure=measure,
+                what=f"grand total ≠ Σ 类 ({stage}, table {table_index})",
+                **context,
+            )
+            if finding:
+                yield finding
+
+
+def three_public_identities(items: pd.DataFrame, context: dict) -> Iterator[dict]:
+    """三公 total = 因公出国 + 公务用车 + 公务接待; vehicle subtotal = 购置 + 运行."""
+    for (table_index, stage), table in items.groupby(["table_index", "stage"], sort=True):
+        by_item = {row.item: _printed(row) for row in table.itertuples()}
+        for total, parts in THREE_PUBLIC_IDENTITIES.items():
+            present = [part for part in parts if part in by_item]
+            if total in by_item and present:
+                finding = compare(
+                    "three_public_total",
+                    by_item[total],
+                    [by_item[part] for part in present],
+                    table_kind="three_public_expenses",
+                    code=None,
+                    measure=total,
+                    what=f"三公 {total} ≠ {' + '.join(present)} ({stage}, table {table_index})",
+                    **context,
+                )
+                if finding:
+                    yield finding
+
+
+def _grand_total(lines: pd.DataFrame, kind: str, measure: str) -> Printed | None:
+    """The first grand-total amount of the first table of a kind (sides included: 支出合计)."""
+    rows = lines[(lines["table_kind"] == kind) & (lines["measure"] == measure) & lines["is_total_row"]]
+    rows = rows[[pd.isna(name) or fold_for_matching(name) in TOTAL_LABELS for name in rows["name"]]]
+    rows = rows[rows["table_index"] == rows["table_index"].min()] if len(rows) else rows
+    return _printed(rows.sort_values(["page", "row_index"]).iloc[0]) if len(rows) else None
+
+
+def same_totals(lines: pd.DataFrame, context: dict) -> Iterator[dict]:
+    """Grand totals that two tables of the document print for the same money agree."""
+    everything = lines
+    for (kind_a, measure_a), (kind_b, measure_b), condition in SAME_TOTALS:
+        first = _grand_total(everything, kind_a, measure_a)
+        second = _grand_total(everything, kind_b, measure_b)
+        if first is None or second is None:
+            continue
+        if condition == "when_totals_agree":
+            total_a, total_b = _grand_total(everything, kind_a, "total"), _grand_total(everything, kind_b, "total")
+            if (
+                total_a is None
+                or total_b is None
+                or abs(total_a.yuan - total_b.yuan) > rounding(total_a) + rounding(total_b)
+            ):
+                continue
+        finding = compare(
+            "same_total",
+            second,
+            [first],
+            table_kind=kind_b,
+            code=None,
+            measure=measure_b,
+            what=f"{kind_b} {measure_b} ≠ {kind_a} {measure_a}",
+            **context,
+        )
+        if finding:
+            yield finding
+
+
+def economic_vs_three_public(lines: pd.DataFrame, items: pd.DataFrame, context: dict) -> Iterator[dict]:
+    """公务接待费 (30217) and 公务用车运行维护费 (30231) of the economic table against the 三公 table (warnings)."""
+    economic = lines[
+        (lines["table_kind"] == "general_budget_basic_expenditure_by_economic") & (lines["measure"] == "total")
+    ]
+    for code, item in ECONOMIC_VS_THREE_PUBLIC:
+        spent = economic[economic["code"] == code]
+        restated = items[(items["item"] == item) & (items["stage"].isin(["budget", "final"]))]
+        if spent.empty or restated.empty:
+            continue
+        finding = compare(
+            "economic_vs_three_public",
+            _printed(restated.iloc[0]),
+            [_printed(spent.iloc[0])],
+            table_kind="three_public_expenses",
+            code=code,
+            measure=item,
+            what=f"三公 {item} ≠ economic {code} (they differ when project money also pays for it)",
+            **context,
+        )
+        if finding:
+            yield {**finding, "severity": "warning"}
+
+
+def narrative_figures(
+    narrative: tuple[tuple[int, str], ...], lines: pd.DataFrame, items: pd.DataFrame, year: int | None, context: dict
+) -> Iterator[dict]:
+    """Figures the narrative quotes (in 万元) against the tables they restate; mismatches are warnings.
+
+    A page's lines are read as one text, since a sentence wraps mid-number. Shanghai narratives
+    restate each function 项 twice: “…（类）…（款）…（项）”N万元, then …年预算安排N万元; both
+    are compared (sh_putuo_wanli_street_2024_budget quotes 350.35 and then 352.67 for 住房公积金).
+    """
+    pages: dict[int, str] = {}
+    for page, text in narrative:
+        pages[page] = pages.get(page, "") + fold_for_matching(text)
+    for page, text in sorted(pages.items()):
+        for pattern, dataset, kind, key in NARRATIVE_FIGURES:
+            for match in re.finditer(pattern, text):
+                table_value = _grand_total(lines, kind, key) if dataset == "budget_lines" else _item(items, key)
+                yield from _narrative_finding(
+                    page, match, table_value, kind or "three_public_expenses", key, None, context
+                )
+        quotes = list(re.finditer(NARRATIVE_FUNCTION_ITEM, text))
+        for quote, following in zip(quotes, [*quotes[1:], None], strict=False):
+            code, row = _function_item(lines, quote.group("lei"), quote.group("kuan"), quote.group("xiang"))
+            yield from _narrative_finding(page, quote, row, FUNCTION_TABLE, "total", code, context)
+            paragraph = text[quote.end() : following.start() if following else len(text)]
+            for planned in re.finditer(NARRATIVE_PLANNED, paragraph):
+                if year is not None and int(planned.group("year")) == year:
+                    yield from _narrative_finding(page, planned, row, FUNCTION_TABLE, "total", code, context)
+
+
+def _narrative_finding(
+    page: int, match: re.Match, table_value: Printed | None, kind: str, key: str, code: str | None, context: dict
+) -> Iterator[dict]:
+    """A warning when the quoted figure is not the table's amount at the narrative's precision.
+
+    Narratives quote 元 tables in 万元 to two decimals, rounded or cut off; either is the same number.
+    """
+    if table_value is None:
+        return
+    amount = Decimal(match.group("amount").replace(",", ""))
+    in_wan = table_value.yuan / 10_000
+    if amount in {in_wan.quantize(amount, rounding=ROUND_HALF_UP), in_wan.quantize(amount, rounding=ROUND_DOWN)}:
+        return
+    quoted = Printed(amount * 10_000, match.group("amount"), "万元", page)
+    finding = compare(
+        "narrative",
+        quoted,
+        [table_value],
+        table_kind=kind,
+        code=code,
+        measure=key,
+        what=f"narrative on page {page} quotes “{match.group(0)}” for the table's {key}",
+        **context,
+    )
+    if finding:
+        yield {**finding, "severity": "warning", "table_index": table_value.table_index, "row_index": None}
+
+
+def _item(items: pd.DataFrame, item: str) -> Printed | None:
+    rows = items[(items["item"] == item) & (items["stage"].isin(["budget", "final"]))]
+    return _printed(rows.iloc[0]) if len(rows) else None
+
+
+def _function_item(lines: pd.DataFrame, lei: str, kuan: str, xiang: str) -> tuple[str | None, Printed | None]:
+    """The code and amount of the function table's 项 named ``xiang`` under ``kuan`` under ``lei``."""
+    table = lines[(lines["table_kind"] == FUNCTION_TABLE) & (lines["measure"] == "total") & lines["code"].notna()]
+    names = {row.code: fold_for_matching(str(row.name)) for row in table.itertuples()}
+    for row in table.itertuples():
+        if (
+            len(row.code) == 7
+            and names[row.code] == xiang
+            and names.get(row.code[:5]) == kuan
+            and names.get(row.code[:3]) == lei
+        ):
+            return row.code, _printed(row)
+    return None, None
