@@ -377,6 +377,12 @@ VALIDATION_ISSUES = Dataset(
             "差额（元）：实际值 - 期望值",
         ),
         Column("pages", "string", "Every page the finding involves, comma-separated", "涉及的所有页码"),
+        Column(
+            "tables",
+            "string",
+            "Every table (table_index) the finding involves, comma-separated; an error withholds them all",
+            "涉及的所有表格序号；错误时这些表格的数据均被暂扣",
+        ),
         Column("message", "string", "What is wrong, for a person to read", "问题说明", required=True),
         Column("row_text", "string", "The printed cells of the row concerned, separated by ' | '", "涉及行的印刷内容"),
         Column("source_sha256", "string", "sha256 of the source PDF", "来源 PDF 的 sha256", pattern=r"^[0-9a-f]{64}$"),

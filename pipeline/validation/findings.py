@@ -63,6 +63,8 @@ def compare(
         "actual": f"{total.yuan:f}",
         "difference": f"{difference:f}",
         "pages": ",".join(map(str, pages)),
+        "tables": ",".join(map(str, sorted({p.table_index for p in (total, *parts) if p.table_index is not None})))
+        or None,
         "message": f"{what}: printed {total.printed} {total.unit}, parts add up to {expected:f} yuan "
         f"({'within' if severity == 'warning' else 'beyond'} printed rounding of {tolerance.quantize(FEN):f} yuan)",
         "source_sha256": source_sha256,

@@ -13,11 +13,15 @@ from pipeline.contract.frames import dataset_frame
 
 
 def quarantine(rows: pd.DataFrame, findings: pd.DataFrame, dataset: str) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(rows to publish, issues for the rows withheld) for one document's rows of one dataset."""
-    errors = findings[(findings["severity"] == "error") & findings["table_index"].notna()]
+    """(rows to publish, issues for the rows withheld) for one document's rows of one dataset.
+
+    A disagreement between two tables withholds both: which of them is wrong is for a person to say.
+    """
+    errors = findings[(findings["severity"] == "error") & findings["tables"].notna()]
     reasons: dict[int, str] = {}
     for finding in errors.itertuples():
-        reasons.setdefault(int(finding.table_index), f"{finding.check}: {finding.message}")
+        for table_index in finding.tables.split(","):
+            reasons.setdefault(int(table_index), f"{finding.check}: {finding.message}")
     withheld = rows["table_index"].isin(list(reasons))
     issues = [
         {

@@ -1,0 +1,99 @@
+"""Reconciliation on the reference disclosure: its real rounding differences are warnings, and
+every synthetic corruption of a correct table is an error that keeps the table out of the data."""
+
+from decimal import Decimal
+
+import pandas as pd
+import pytest
+
+from assets.resources import PROJECT_ROOT
+from pipeline.extraction.document_tables import extract_document
+from pipeline.inspection.document import inspect_document
+from pipeline.normalization.budget_lines import normalize_budget_lines
+from pipeline.normalization.three_public_expenses import normalize_three_public_expenses
+from pipeline.validation.quarantine import quarantine
+from pipeline.validation.reconciliation import reconcile_document
+
+REFERENCE = PROJECT_ROOT / "data" / "raw" / "chongqing_beibei_chaoyang_2023_budget.pdf"
+FUNCTION = "general_budget_expenditure_by_function"
+
+
+@pytest.fixture(scope="module")
+def reference() -> dict:
+    info = inspect_document(REFERENCE)
+    extracted = extract_document(REFERENCE, info)
+    tables = list(extracted.tables)
+    return {
+        "info": info,
+        "narrative": extracted.narrative,
+        "lines": normalize_budget_lines(tables, info).rows,
+        "items": normalize_three_public_expenses(tables, info).rows,
+    }
+
+
+def _reconcile(reference: dict, lines: pd.DataFrame, items: pd.DataFrame | None = None) -> pd.DataFrame:
+    info = reference["info"]
+    items = reference["items"] if items is None else items
+    return reconcile_document(info.document_id, info.sha256, lines, items, reference["narrative"], 2023)
+
+
+def _function_table_index(lines: pd.DataFrame) -> int:
+    return int(lines.loc[lines["table_kind"] == FUNCTION, "table_index"].iloc[0])
+
+
+def test_the_reference_has_only_rounding_warnings(reference: dict) -> None:
+    findings = _reconcile(reference, reference["lines"])
+    assert set(findings["severity"]) == {"warning"}
+    assert sorted(findings["check"]) == ["grand_total", "narrative", "row_total", "same_total"]
+
+
+def _assert_caught(reference: dict, corrupted: pd.DataFrame, checks: set[str]) -> None:
+    findings = _reconcile(reference, corrupted)
+    errors = findings[findings["severity"] == "error"]
+    assert checks <= set(errors["check"])
+    kept, withheld = quarantine(corrupted, findings, "budget_lines")
+    function = _function_table_index(corrupted)
+    assert function not in set(kept["table_index"])
+    assert function in set(withheld["table_index"])
+    assert len(kept) + len(withheld) == len(corrupted)  # nothing dropped without a trace
+    assert set(withheld["check"]) == {"quarantined"}
+
+
+def test_a_changed_digit_is_caught(reference: dict) -> None:
+    lines = reference["lines"].copy()
+    changed = (lines["table_kind"] == FUNCTION) & (lines["code"] == "20101") & (lines["measure"] == "total")
+    lines.loc[changed, ["amount_yuan", "amount_printed"]] = [Decimal("43000.00"), "4.30"]
+    _assert_caught(reference, lines, {"hierarchy", "row_total"})
+
+
+def test_a_dropped_row_is_caught(reference: dict) -> None:
+    lines = reference["lines"]
+    dropped = lines[~((lines["table_kind"] == FUNCTION) & (lines["code"] == "20103"))]
+    _assert_caught(reference, dropped, {"hierarchy"})
+
+
+def test_a_shifted_column_is_caught(reference: dict) -> None:
+    lines = reference["lines"].copy()
+    function = lines["table_kind"] == FUNCTION
+    shift = {"total": "basic", "basic": "project", "project": None}
+    lines.loc[function, "measure"] = lines.loc[function, "measure"].map(shift)
+    lines = lines[lines["measure"].notna()].reset_index(drop=True)
+    _assert_caught(reference, lines, {"same_total"})
+
+
+def test_a_unit_wrong_by_ten_thousand_is_caught(reference: dict) -> None:
+    lines = reference["lines"].copy()
+    function = lines["table_kind"] == FUNCTION
+    lines.loc[function, "amount_yuan"] = [amount / 10_000 for amount in lines.loc[function, "amount_yuan"]]
+    lines.loc[function, "unit_printed"] = "元"
+    _assert_caught(reference, lines, {"same_total"})
+
+
+def test_a_wrong_three_public_item_is_caught(reference: dict) -> None:
+    items = reference["items"].copy()
+    items.loc[items["item"] == "reception", ["amount_yuan", "amount_printed"]] = [Decimal("80000.00"), "8.00"]
+    findings = _reconcile(reference, reference["lines"], items)
+    errors = findings[findings["severity"] == "error"]
+    assert errors[["check", "measure"]].values.tolist() == [["three_public_total", "total"]]
+    kept, withheld = quarantine(items, findings, "three_public_expenses")
+    assert kept.empty and len(withheld) == 4
