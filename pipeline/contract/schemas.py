@@ -20,6 +20,37 @@ def _checks(column: Column) -> list[pa.Check]:
     return checks
 
 
+SIGNED_MEASURES = ("opening_balance", "closing_balance", "carried_forward", "carried_over")
+"""Balances and carry-overs may be negative; every other budget amount is spent or received money."""
+
+
+def _levels_match_codes(frame: pd.DataFrame) -> pd.Series:
+    return frame["code"].isna() | (frame["code"].str.len() == 2 * frame["code_level"].astype("float") + 1)
+
+
+def _parents_match_codes(frame: pd.DataFrame) -> pd.Series:
+    expected = frame["code"].str[:-2].where(frame["code"].str.len() > 3)
+    return (frame["parent_code"].isna() & expected.isna()) | (frame["parent_code"] == expected)
+
+
+def _amounts_not_negative(frame: pd.DataFrame) -> pd.Series:
+    signed = frame["measure"].isin(SIGNED_MEASURES) if "measure" in frame else False
+    return signed | (frame["amount_yuan"] >= 0)
+
+
+DATASET_CHECKS: dict[str, list[pa.Check]] = {
+    "budget_lines": [
+        pa.Check(_levels_match_codes, name="code_level_matches_code"),
+        pa.Check(_parents_match_codes, name="parent_code_matches_code"),
+        pa.Check(_amounts_not_negative, name="amount_not_negative"),
+    ],
+    "three_public_expenses": [pa.Check(_amounts_not_negative, name="amount_not_negative")],
+}
+"""Rules across columns of one row, beyond each column's own type and domain: code_level is
+(digits - 1) / 2, parent_code is the code without its last two digits, and only balances and
+carry-overs may be negative."""
+
+
 @cache
 def dataset_schema(name: str) -> pa.DataFrameSchema:
     """The pandera schema of a published dataset: exact columns and order, dtypes, domains."""
@@ -35,6 +66,7 @@ def dataset_schema(name: str) -> pa.DataFrameSchema:
             )
             for column in dataset.columns
         },
+        checks=DATASET_CHECKS.get(name, []),
         strict=True,
         ordered=True,
         name=name,

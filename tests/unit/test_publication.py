@@ -22,7 +22,7 @@ def _line(code: str | None, measure: str, printed: str, row: int, column: int) -
         "classification": "function",
         "code": code,
         "code_level": None if code is None else (len(code) - 1) // 2,
-        "parent_code": None,
+        "parent_code": None if code is None or len(code) == 3 else code[:-2],
         "name": "合计" if code is None else "一般公共服务支出",
         "stage": "budget",
         "measure": measure,
@@ -107,3 +107,24 @@ def test_a_frame_that_breaks_the_contract_leaves_the_previous_release_untouched(
         publish_release(_frames(broken), tmp_path, [])
     assert _hashes(tmp_path) == before
     assert not [path for path in tmp_path.iterdir() if path.name.startswith(".staging")]
+
+
+def test_schema_rules_across_columns_catch_inconsistent_codes_and_negative_spending() -> None:
+    from pipeline.contract.schemas import schema_failures
+
+    good = dataset_frame(BUDGET_LINES, [_line("20101", "total", "4.90", 4, 3)])
+    good["parent_code"] = "201"
+    assert schema_failures("budget_lines", good).empty
+    bad = dataset_frame(
+        BUDGET_LINES,
+        [
+            {
+                **_line("20101", "total", "4.90", 4, 3),
+                "parent_code": "202",
+                "code_level": 3,
+                "amount_yuan": Decimal("-1.00"),
+            }
+        ],
+    )
+    failed = set(schema_failures("budget_lines", bad)["check"])
+    assert {"code_level_matches_code", "parent_code_matches_code", "amount_not_negative"} <= failed
