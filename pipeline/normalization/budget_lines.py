@@ -85,23 +85,16 @@ def _add_two_sided(collector: Collector, table: DocumentTable, roles: tuple[Colu
             for column in amounts:
                 if row.cells[column.position] in row_labels:
                     continue  # a label cell merged across its amount column, copied there by the span
-                yuan = collector.yuan_at(table, row, column.position, column.role.key)
-                if yuan is None:
-                    continue
-                collector.add_row(
+                collector.add_amount(
                     table,
                     row,
+                    column,
                     classification="none",
                     name=name,
                     section=section,
-                    stage=column.stage,
                     measure=column.role.key,
                     measure_printed=table.labels[column.position],
-                    amount_yuan=yuan,
-                    amount_printed=row.cells[column.position],
-                    unit_printed=table.unit,
                     is_total_row=is_total_label(name),
-                    column_index=column.position + 1,
                 )
 
 
@@ -171,23 +164,16 @@ def _add_row(
     if is_total and not name and is_total_label(code_text):
         name = code_text
     for column in layout.amounts:
-        yuan = collector.yuan_at(table, row, column.position, column.role.key, code)
-        if yuan is None:
-            continue
-        collector.add_row(
+        collector.add_amount(
             table,
             row,
+            column,
             classification=classification,
             code=code,
             code_level=code_level(code) if code else None,
             parent_code=parent_code(code) if code else None,
             name=name or None,
-            stage=column.stage,
             measure=column.role.key,
             measure_printed=table.labels[column.position],
-            amount_yuan=yuan,
-            amount_printed=row.cells[column.position],
-            unit_printed=table.unit,
             is_total_row=is_total,
-            column_index=column.position + 1,
         )

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pandas as pd
 
+from pipeline.catalogue.matching import Column
 from pipeline.contract.datasets import VALIDATION_ISSUES, Dataset
 from pipeline.contract.frames import dataset_frame
 from pipeline.extraction.tables import DocumentTable, SourceRow
@@ -88,6 +89,26 @@ class Collector:
         except AmountError as error:
             self.add_issue("amount", str(error), table, row, code=code, measure=measure, actual=printed)
             return None
+
+    def add_amount(self, table: DocumentTable, row: SourceRow, column: Column, **values: object) -> None:
+        """One row for the amount printed in ``column`` of ``row``, with its stage, unit and cell position.
+
+        A blank cell adds nothing; an unreadable one adds an issue instead.
+        """
+        code = values.get("code")
+        yuan = self.yuan_at(table, row, column.position, column.role.key, code if isinstance(code, str) else None)
+        if yuan is None:
+            return
+        self.add_row(
+            table,
+            row,
+            **values,
+            stage=column.stage,
+            amount_yuan=yuan,
+            amount_printed=row.cells[column.position],
+            unit_printed=table.unit,
+            column_index=column.position + 1,
+        )
 
     def result(self) -> Normalized:
         return Normalized(dataset_frame(self.dataset, self.rows), dataset_frame(VALIDATION_ISSUES, self.issues))

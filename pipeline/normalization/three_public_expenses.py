@@ -31,18 +31,5 @@ def normalize_three_public_expenses(tables: list[DocumentTable], document: Docum
             if not any(is_amount(cell) for cell in row.cells):
                 continue
             for column in items:
-                yuan = collector.yuan_at(table, row, column.position, column.role.key)
-                if yuan is None:
-                    continue
-                collector.add_row(
-                    table,
-                    row,
-                    stage=column.stage,
-                    item=column.role.key,
-                    item_printed=column.label,
-                    amount_yuan=yuan,
-                    amount_printed=row.cells[column.position],
-                    unit_printed=table.unit,
-                    column_index=column.position + 1,
-                )
+                collector.add_amount(table, row, column, item=column.role.key, item_printed=column.label)
     return collector.result()
