@@ -59,29 +59,34 @@ money (the two tables' grand totals agree), so their breakdowns must agree too.
 ECONOMIC_VS_THREE_PUBLIC: tuple[tuple[str, str], ...] = (("30217", "reception"), ("30231", "vehicle_operation"))
 """Economic codes that pay for a 三公 item; they agree unless project money also pays for it (a warning)."""
 
-NARRATIVE_FIGURES: tuple[tuple[str, str, str, str], ...] = (
-    (
-        r"一般公共预算(财政)?拨款支出(预算)?(为)?(?P<amount>[\d,]+(\.\d+)?)万元",
-        "budget_lines",
-        "general_budget_expenditure_by_function",
-        "total",
-    ),
-    (r"其中:基本支出(?P<amount>[\d,]+(\.\d+)?)万元", "budget_lines", "general_budget_expenditure_by_function", "basic"),
-    (r"项目支出(?P<amount>[\d,]+(\.\d+)?)万元", "budget_lines", "general_budget_expenditure_by_function", "project"),
-    (
-        r'"三公"经费(预算|预算数|支出预算)?(为|数为)?(?P<amount>[\d,]+(\.\d+)?)万元',
-        "three_public_expenses",
-        "",
-        "total",
-    ),
-    (r"因公出国\(境\)费(用)?(?P<amount>[\d,]+(\.\d+)?)万元", "three_public_expenses", "", "overseas_travel"),
-    (r"公务接待费(?P<amount>[\d,]+(\.\d+)?)万元", "three_public_expenses", "", "reception"),
-    (r"公务用车购置费(?P<amount>[\d,]+(\.\d+)?)万元", "three_public_expenses", "", "vehicle_purchase"),
-    (r"公务用?车(用车)?运行(维护)?费(?P<amount>[\d,]+(\.\d+)?)万元", "three_public_expenses", "", "vehicle_operation"),
-)
-"""Figures a narrative (情况说明) quotes, searched in its folded lines, and the table amount each restates.
+_AMOUNT = r"(?P<amount>[\d,]+(\.\d+)?)万元"
 
-Each entry: pattern with an ``amount`` group (万元), dataset, table kind (budget_lines), measure or item.
+NARRATIVE_FIGURES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (rf"收入预算:(\d{{4}}年)?(年初预算数)?{_AMOUNT}", ("revenue_expenditure_summary/total/revenue",)),
+    (rf"支出预算:(\d{{4}}年)?(年初预算数)?{_AMOUNT}", ("revenue_expenditure_summary/total/expenditure",)),
+    (rf"一般公共预算(财政)?拨款支出(预算)?(为)?{_AMOUNT}", ("general_budget_expenditure_by_function/total",)),
+    (rf"其中:基本支出{_AMOUNT}", ("general_budget_expenditure_by_function/basic",)),
+    (rf"项目支出{_AMOUNT}", ("general_budget_expenditure_by_function/project",)),
+    (rf'"三公"经费(预算|预算数|支出预算)?(为|数为)?{_AMOUNT}', ("three_public_expenses/total",)),
+    (rf"因公出国\(境\)费(用)?{_AMOUNT}", ("three_public_expenses/overseas_travel",)),
+    (rf"公务接待费{_AMOUNT}", ("three_public_expenses/reception",)),
+    (rf"公务用车购置费{_AMOUNT}", ("three_public_expenses/vehicle_purchase",)),
+    (rf"公务用?车(用车)?运行(维护)?费{_AMOUNT}", ("three_public_expenses/vehicle_operation",)),
+    (
+        rf"(财政拨款)?(的)?(机关)?运行经费(预算)?(为)?{_AMOUNT}",
+        (
+            "three_public_expenses/operating_costs",
+            "operating_costs_by_economic/total",
+            "general_budget_basic_expenditure_by_economic/public_operations",
+        ),
+    ),
+)
+"""Figures a narrative (情况说明) quotes, searched in its folded text, and where the tables print them.
+
+Each entry: a pattern with an ``amount`` group (万元), and the table amounts it restates, tried in
+order, as ``table_kind/measure`` (``/section`` for a side of a summary table); ``three_public_expenses/item``
+for the 三公 table. 机关运行经费 is a column of Shanghai's 三公 table, a table of its own in Jiangsu,
+and the 公用经费 of the economic table elsewhere.
 """
 
 NARRATIVE_FUNCTION_ITEM = (

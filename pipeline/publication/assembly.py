@@ -19,6 +19,7 @@ from pipeline.normalization.documents import document_frame, document_status, ta
 from pipeline.normalization.records import Normalized
 from pipeline.publication.disclosures import DisclosureFacts, disclosure_ids
 from pipeline.validation.quarantine import quarantine
+from pipeline.validation.reconciliation import narrative_figures
 
 FUNCTION_TABLE = "general_budget_expenditure_by_function"
 QUARANTINABLE = ("budget_lines", "three_public_expenses")
@@ -54,7 +55,39 @@ def release_frames(outputs: list[DocumentOutputs]) -> dict[str, pd.DataFrame]:
     }
     ids = disclosure_ids([_disclosure_facts(output, frames["documents"]) for output in outputs])
     frames["documents"]["disclosure_id"] = frames["documents"]["document_id"].map(ids).astype("str")
+    companion = _companion_narrative_findings(outputs, ids)
+    if not companion.empty:
+        frames["validation_issues"] = pd.concat([frames["validation_issues"], companion], ignore_index=True)
     return frames
+
+
+def _companion_narrative_findings(outputs: list[DocumentOutputs], ids: dict[str, str]) -> pd.DataFrame:
+    """A narrative published as its own PDF, checked against the tables PDF of its disclosure."""
+    by_id = {output.info.document_id: output for output in outputs}
+    findings = []
+    for document_id, disclosure_id in ids.items():
+        narrative, tables = by_id[document_id], by_id.get(disclosure_id)
+        if document_id == disclosure_id or tables is None or narrative.extracted is None:
+            continue
+        if "budget_lines" not in tables.normalized or "three_public_expenses" not in tables.normalized:
+            continue
+        context = {"document_id": document_id, "source_sha256": narrative.info.sha256}
+        findings += [
+            {
+                **finding,
+                "table_index": None,
+                "tables": None,
+                "message": f"{finding['message']} (tables in {disclosure_id})",
+            }
+            for finding in narrative_figures(
+                narrative.extracted.narrative,
+                tables.normalized["budget_lines"].rows,
+                tables.normalized["three_public_expenses"].rows,
+                narrative.extracted.facts.year,
+                context,
+            )
+        ]
+    return dataset_frame(VALIDATION_ISSUES, findings)
 
 
 def _disclosure_facts(output: DocumentOutputs, documents: pd.DataFrame) -> DisclosureFacts:

@@ -48,7 +48,7 @@ def reconcile_document(
         *three_public_identities(three_public, context),
         *same_totals(lines, context),
         *economic_vs_three_public(lines, three_public, context),
-        *narrative_figures(narrative, lines, three_public, year, context),
+        *narrative_figures(narrative, budget_lines, three_public, year, context),
     ]
     return dataset_frame(VALIDATION_ISSUES, findings)
 
@@ -223,12 +223,10 @@ def narrative_figures(
     for page, text in narrative:
         pages[page] = pages.get(page, "") + fold_for_matching(text)
     for page, text in sorted(pages.items()):
-        for pattern, dataset, kind, key in NARRATIVE_FIGURES:
+        for pattern, sources in NARRATIVE_FIGURES:
             for match in re.finditer(pattern, text):
-                table_value = _grand_total(lines, kind, key) if dataset == "budget_lines" else _item(items, key)
-                yield from _narrative_finding(
-                    page, match, table_value, kind or "three_public_expenses", key, None, context
-                )
+                kind, key, table_value = _first_source(sources, lines, items)
+                yield from _narrative_finding(page, match, table_value, kind, key, None, context)
         quotes = list(re.finditer(NARRATIVE_FUNCTION_ITEM, text))
         for quote, following in zip(quotes, [*quotes[1:], None], strict=False):
             code, row = _function_item(lines, quote.group("lei"), quote.group("kuan"), quote.group("xiang"))
@@ -265,6 +263,23 @@ def _narrative_finding(
     )
     if finding:
         yield {**finding, "severity": "warning", "table_index": table_value.table_index, "row_index": None}
+
+
+def _first_source(
+    sources: tuple[str, ...], lines: pd.DataFrame, items: pd.DataFrame
+) -> tuple[str, str, Printed | None]:
+    """The first of the narrative figure's table sources the document prints: (kind, measure, amount)."""
+    for source in sources:
+        kind, key, *section = source.split("/")
+        if kind == "three_public_expenses":
+            value = _item(items, key)
+        else:
+            sided = lines[lines["section"] == section[0]] if section else lines[lines["section"].isna()]
+            value = _grand_total(sided, kind, key)
+        if value is not None:
+            return kind, key, value
+    kind, key, *_ = sources[0].split("/")
+    return kind, key, None
 
 
 def _item(items: pd.DataFrame, item: str) -> Printed | None:

@@ -97,3 +97,40 @@ def test_a_wrong_three_public_item_is_caught(reference: dict) -> None:
     assert errors[["check", "measure"]].values.tolist() == [["three_public_total", "total"]]
     kept, withheld = quarantine(items, findings, "three_public_expenses")
     assert kept.empty and len(withheld) == 4
+
+
+def test_a_narrative_published_apart_is_checked_against_its_tables(reference: dict) -> None:
+    from dataclasses import replace
+
+    from pipeline.extraction.document_tables import ExtractedDocument
+    from pipeline.normalization.records import Normalized
+    from pipeline.publication.assembly import DocumentOutputs, release_frames
+
+    info = reference["info"]
+    extracted = extract_document(REFERENCE, info)
+    tables = DocumentOutputs(
+        info,
+        extracted,
+        {
+            "budget_lines": Normalized(reference["lines"], reference["lines"].iloc[0:0]),
+            "three_public_expenses": Normalized(reference["items"], reference["items"].iloc[0:0]),
+        },
+        {},
+    )
+    narrative_info = replace(info, document_id="narrative_only", file_name="narrative_only.pdf")
+    narrative = ExtractedDocument(
+        narrative_info,
+        extracted.facts,
+        text_pages=1,
+        pages_parsed=(),
+        tables=(),
+        narrative=((1, "一般公共预算财政拨款支出3,394.41万元。其中：基本支出999.00万元，项目支出2,168.63万元。"),),
+    )
+    frames = release_frames([tables, DocumentOutputs(narrative_info, narrative, {}, {})])
+    documents = frames["documents"].set_index("document_id")
+    assert documents.loc["narrative_only", "disclosure_id"] == info.document_id
+    issues = frames["validation_issues"]
+    found = issues[(issues["document_id"] == "narrative_only") & (issues["check"] == "narrative")]
+    assert found[["measure", "actual", "expected", "severity"]].values.tolist() == [
+        ["basic", "9990000.00", "12257800.00", "warning"]
+    ]
