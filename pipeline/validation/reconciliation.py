@@ -29,6 +29,8 @@ from pipeline.parsing.cell_text import fold_for_matching
 from pipeline.validation.findings import Printed, compare, rounding
 
 FUNCTION_TABLE = "general_budget_expenditure_by_function"
+SUMMARY_TABLE = "appropriation_summary"
+_LEADING_NUMBER = re.compile(r"^([一二三四五六七八九十]+、|\d+[.、])")
 
 
 def reconcile_document(
@@ -47,6 +49,7 @@ def reconcile_document(
         *hierarchy(lines, context),
         *three_public_identities(three_public, context),
         *same_totals(lines, context),
+        *summary_items_vs_function(budget_lines, context),
         *economic_vs_three_public(lines, three_public, context),
         *narrative_figures(narrative, budget_lines, three_public, year, context),
     ]
@@ -180,6 +183,38 @@ def same_totals(lines: pd.DataFrame, context: dict) -> Iterator[dict]:
             code=None,
             measure=measure_b,
             what=f"{kind_b} {measure_b} ≠ {kind_a} {measure_a}",
+            **context,
+        )
+        if finding:
+            yield finding
+
+
+def summary_items_vs_function(budget_lines: pd.DataFrame, context: dict) -> Iterator[dict]:
+    """Each 类 the 财政拨款收支总表 lists under 一般公共预算 against the function table's 类 of the same name."""
+    summary = budget_lines[
+        (budget_lines["table_kind"] == SUMMARY_TABLE)
+        & (budget_lines["section"] == "expenditure")
+        & (budget_lines["measure"] == "general_budget")
+        & ~budget_lines["is_total_row"]
+    ]
+    function = budget_lines[
+        (budget_lines["table_kind"] == FUNCTION_TABLE)
+        & (budget_lines["code_level"] == 1)
+        & (budget_lines["measure"] == "total")
+    ]
+    by_name = {fold_for_matching(str(row.name)): row for row in function.itertuples()}
+    for row in summary.itertuples():
+        category = by_name.get(_LEADING_NUMBER.sub("", fold_for_matching(str(row.name))))
+        if category is None or category.stage != row.stage:
+            continue
+        finding = compare(
+            "summary_vs_function",
+            _printed(row),
+            [_printed(category)],
+            table_kind=SUMMARY_TABLE,
+            code=category.code,
+            measure="general_budget",
+            what=f"{row.name} in the 财政拨款收支总表 ≠ 类 {category.code} of the function table",
             **context,
         )
         if finding:
