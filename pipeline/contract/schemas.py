@@ -1,50 +1,49 @@
 """pandera schemas derived from the contract: what a published frame must satisfy."""
 
+from collections.abc import Callable
 from functools import cache
 
 import pandas as pd
 import pandera.pandas as pa
+from pandera.typing import Series
 
 from pipeline.contract.datasets import DATASETS_BY_NAME, Column
 from pipeline.contract.frames import PANDAS_DTYPES
 
 
-def _checks(column: Column) -> list[pa.Check]:
-    checks = []
-    if column.vocabulary:
-        checks.append(pa.Check.isin(column.vocabulary))
-    if column.pattern:
-        checks.append(pa.Check.str_matches(column.pattern))
-    if column.minimum is not None:
-        checks.append(pa.Check.ge(column.minimum))
-    return checks
+def _field(column: Column) -> object:
+    """The pandera Field of a contract column: nullability, domain, and its descriptions."""
+    return pa.Field(
+        nullable=not column.required,
+        isin=list(column.vocabulary) if column.vocabulary else None,
+        str_matches=column.pattern,
+        ge=column.minimum,
+        description=column.en,
+        title=column.zh,
+    )
 
 
 SIGNED_MEASURES = ("opening_balance", "closing_balance", "carried_forward", "carried_over")
 """Balances and carry-overs may be negative; every other budget amount is spent or received money."""
 
 
-def _levels_match_codes(frame: pd.DataFrame) -> pd.Series:
+def _code_level_matches_code(frame: pd.DataFrame) -> pd.Series:
     return frame["code"].isna() | (frame["code"].str.len() == 2 * frame["code_level"].astype("float") + 1)
 
 
-def _parents_match_codes(frame: pd.DataFrame) -> pd.Series:
+def _parent_code_matches_code(frame: pd.DataFrame) -> pd.Series:
     expected = frame["code"].str[:-2].where(frame["code"].str.len() > 3)
     return (frame["parent_code"].isna() & expected.isna()) | (frame["parent_code"] == expected)
 
 
-def _amounts_not_negative(frame: pd.DataFrame) -> pd.Series:
+def _amount_not_negative(frame: pd.DataFrame) -> pd.Series:
     signed = frame["measure"].isin(SIGNED_MEASURES) if "measure" in frame else False
     return signed | (frame["amount_yuan"] >= 0)
 
 
-DATASET_CHECKS: dict[str, list[pa.Check]] = {
-    "budget_lines": [
-        pa.Check(_levels_match_codes, name="code_level_matches_code"),
-        pa.Check(_parents_match_codes, name="parent_code_matches_code"),
-        pa.Check(_amounts_not_negative, name="amount_not_negative"),
-    ],
-    "three_public_expenses": [pa.Check(_amounts_not_negative, name="amount_not_negative")],
+DATASET_CHECKS = {
+    "budget_lines": (_code_level_matches_code, _parent_code_matches_code, _amount_not_negative),
+    "three_public_expenses": (_amount_not_negative,),
 }
 """Rules across columns of one row, beyond each column's own type and domain: code_level is
 (digits - 1) / 2, parent_code is the code without its last two digits, and only balances and
@@ -52,25 +51,39 @@ carry-overs may be negative."""
 
 
 @cache
-def dataset_schema(name: str) -> pa.DataFrameSchema:
-    """The pandera schema of a published dataset: exact columns and order, dtypes, domains."""
+def dataset_model(name: str) -> type[pa.DataFrameModel]:
+    """The pandera DataFrameModel of a published dataset, generated from its contract declaration.
+
+    Exact columns in order (strict), dtypes, nullability, vocabularies, patterns and minimums
+    per column, and the dataset's rules across columns as dataframe checks.
+    """
     dataset = DATASETS_BY_NAME[name]
-    return pa.DataFrameSchema(
-        {
-            column.name: pa.Column(
-                PANDAS_DTYPES[column.kind],
-                checks=_checks(column),
-                nullable=not column.required,
-                description=column.en,
-                title=column.zh,
-            )
-            for column in dataset.columns
-        },
-        checks=DATASET_CHECKS.get(name, []),
-        strict=True,
-        ordered=True,
-        name=name,
-    )
+    namespace: dict[str, object] = {
+        "__annotations__": {column.name: Series[PANDAS_DTYPES[column.kind]] for column in dataset.columns},
+        "__module__": __name__,
+        "__doc__": dataset.en,
+        "Config": type("Config", (), {"strict": True, "ordered": True, "name": name, "title": dataset.zh}),
+        **{column.name: _field(column) for column in dataset.columns},
+    }
+    for rule in DATASET_CHECKS.get(name, ()):
+        namespace[rule.__name__.strip("_")] = pa.dataframe_check(_as_check(rule))
+    model_name = "".join(part.capitalize() for part in name.split("_"))
+    return type(model_name, (pa.DataFrameModel,), namespace)
+
+
+def _as_check(rule: Callable[[pd.DataFrame], pd.Series]) -> Callable[..., pd.Series]:
+    """A rule as the method pandera's dataframe_check expects (it binds it to the model class)."""
+
+    def check(cls: type, frame: pd.DataFrame) -> pd.Series:
+        return rule(frame)
+
+    check.__name__ = rule.__name__.strip("_")
+    return check
+
+
+def dataset_schema(name: str) -> pa.DataFrameSchema:
+    """The schema object of a dataset's model (what pandera validates with)."""
+    return dataset_model(name).to_schema()
 
 
 def schema_failures(name: str, frame: pd.DataFrame) -> pd.DataFrame:
