@@ -43,32 +43,34 @@ def compare(
     code: str | None,
     measure: str,
     what: str,
-) -> dict | None:
-    """A finding when the parts do not add up to the total, None when they do exactly."""
+) -> list[dict]:
+    """The finding, as a one-item list, when the parts do not add up to the total; [] when they do exactly."""
     expected = sum((part.yuan for part in parts), Decimal(0))
     difference = total.yuan - expected
     if difference == 0:
-        return None
+        return []
     tolerance = rounding(total) + sum((rounding(part) for part in parts), Decimal(0))
     severity = "warning" if abs(difference) <= tolerance else "error"
     pages = sorted({total.page, *(part.page for part in parts)})
-    return {
-        "document_id": document_id,
-        "check": check,
-        "severity": severity,
-        "table_kind": table_kind,
-        "code": code,
-        "measure": measure,
-        "expected": f"{expected:f}",
-        "actual": f"{total.yuan:f}",
-        "difference": f"{difference:f}",
-        "pages": ",".join(map(str, pages)),
-        "tables": ",".join(map(str, sorted({p.table_index for p in (total, *parts) if p.table_index is not None})))
-        or None,
-        "message": f"{what}: printed {total.printed} {total.unit}, parts add up to {expected:f} yuan "
-        f"({'within' if severity == 'warning' else 'beyond'} printed rounding of {tolerance.quantize(FEN):f} yuan)",
-        "source_sha256": source_sha256,
-        "page": total.page,
-        "table_index": total.table_index,
-        "row_index": total.row_index,
-    }
+    return [
+        {
+            "document_id": document_id,
+            "check": check,
+            "severity": severity,
+            "table_kind": table_kind,
+            "code": code,
+            "measure": measure,
+            "expected": f"{expected:f}",
+            "actual": f"{total.yuan:f}",
+            "difference": f"{difference:f}",
+            "pages": ",".join(map(str, pages)),
+            "tables": ",".join(map(str, sorted({p.table_index for p in (total, *parts) if p.table_index is not None})))
+            or None,
+            "message": f"{what}: printed {total.printed} {total.unit}, parts add up to {expected:f} yuan "
+            f"({'within' if severity == 'warning' else 'beyond'} printed rounding of {tolerance.quantize(FEN):f} yuan)",
+            "source_sha256": source_sha256,
+            "page": total.page,
+            "table_index": total.table_index,
+            "row_index": total.row_index,
+        }
+    ]

@@ -74,7 +74,7 @@ def row_identities(lines: pd.DataFrame, context: dict) -> Iterator[dict]:
                 if total_measure not in by_measure:
                     continue
                 first = row.iloc[0]
-                finding = compare(
+                yield from compare(
                     "row_total",
                     by_measure[total_measure],
                     [by_measure[part] for part in present if part in by_measure],
@@ -84,8 +84,6 @@ def row_identities(lines: pd.DataFrame, context: dict) -> Iterator[dict]:
                     what=f"{first['name']}: {total_measure} ≠ {' + '.join(present)} ({stage}, table {table_index})",
                     **context,
                 )
-                if finding:
-                    yield finding
 
 
 def hierarchy(lines: pd.DataFrame, context: dict) -> Iterator[dict]:
@@ -101,7 +99,7 @@ def hierarchy(lines: pd.DataFrame, context: dict) -> Iterator[dict]:
                 child for code, child in by_code.items() if code[:-2] == parent and len(code) == len(parent) + 2
             ]
             if children:
-                finding = compare(
+                yield from compare(
                     "hierarchy",
                     amount,
                     children,
@@ -111,12 +109,10 @@ def hierarchy(lines: pd.DataFrame, context: dict) -> Iterator[dict]:
                     what=f"{parent} ≠ Σ its sub-items ({stage}, table {table_index})",
                     **context,
                 )
-                if finding:
-                    yield finding
         totals = table[table["is_total_row"]]
         top = [amount for code, amount in by_code.items() if len(code) == 3]
         if len(totals) and top:
-            finding = compare(
+            yield from compare(
                 "grand_total",
                 _printed(totals.iloc[0]),
                 top,
@@ -126,8 +122,6 @@ def hierarchy(lines: pd.DataFrame, context: dict) -> Iterator[dict]:
                 what=f"grand total ≠ Σ 类 ({stage}, table {table_index})",
                 **context,
             )
-            if finding:
-                yield finding
 
 
 def three_public_identities(items: pd.DataFrame, context: dict) -> Iterator[dict]:
@@ -137,7 +131,7 @@ def three_public_identities(items: pd.DataFrame, context: dict) -> Iterator[dict
         for total, parts in THREE_PUBLIC_IDENTITIES.items():
             present = [part for part in parts if part in by_item]
             if total in by_item and present:
-                finding = compare(
+                yield from compare(
                     "three_public_total",
                     by_item[total],
                     [by_item[part] for part in present],
@@ -147,8 +141,6 @@ def three_public_identities(items: pd.DataFrame, context: dict) -> Iterator[dict
                     what=f"三公 {total} ≠ {' + '.join(present)} ({stage}, table {table_index})",
                     **context,
                 )
-                if finding:
-                    yield finding
 
 
 def _grand_total(lines: pd.DataFrame, kind: str, measure: str) -> Printed | None:
@@ -175,7 +167,7 @@ def same_totals(lines: pd.DataFrame, context: dict) -> Iterator[dict]:
                 or abs(total_a.yuan - total_b.yuan) > rounding(total_a) + rounding(total_b)
             ):
                 continue
-        finding = compare(
+        yield from compare(
             "same_total",
             second,
             [first],
@@ -185,8 +177,6 @@ def same_totals(lines: pd.DataFrame, context: dict) -> Iterator[dict]:
             what=f"{kind_b} {measure_b} ≠ {kind_a} {measure_a}",
             **context,
         )
-        if finding:
-            yield finding
 
 
 def summary_items_vs_function(budget_lines: pd.DataFrame, context: dict) -> Iterator[dict]:
@@ -207,7 +197,7 @@ def summary_items_vs_function(budget_lines: pd.DataFrame, context: dict) -> Iter
         category = by_name.get(_LEADING_NUMBER.sub("", fold_for_matching(str(row.name))))
         if category is None or category.stage != row.stage:
             continue
-        finding = compare(
+        yield from compare(
             "summary_vs_function",
             _printed(row),
             [_printed(category)],
@@ -217,8 +207,6 @@ def summary_items_vs_function(budget_lines: pd.DataFrame, context: dict) -> Iter
             what=f"{row.name} in the 财政拨款收支总表 ≠ 类 {category.code} of the function table",
             **context,
         )
-        if finding:
-            yield finding
 
 
 def economic_vs_three_public(lines: pd.DataFrame, items: pd.DataFrame, context: dict) -> Iterator[dict]:
@@ -231,7 +219,7 @@ def economic_vs_three_public(lines: pd.DataFrame, items: pd.DataFrame, context: 
         restated = items[(items["item"] == item) & (items["stage"].isin(["budget", "final"]))]
         if spent.empty or restated.empty:
             continue
-        finding = compare(
+        for finding in compare(
             "economic_vs_three_public",
             _printed(restated.iloc[0]),
             [_printed(spent.iloc[0])],
@@ -240,8 +228,7 @@ def economic_vs_three_public(lines: pd.DataFrame, items: pd.DataFrame, context: 
             measure=item,
             what=f"三公 {item} ≠ economic {code} (they differ when project money also pays for it)",
             **context,
-        )
-        if finding:
+        ):
             yield {**finding, "severity": "warning"}
 
 
@@ -286,7 +273,7 @@ def _narrative_finding(
     if amount in {in_wan.quantize(amount, rounding=ROUND_HALF_UP), in_wan.quantize(amount, rounding=ROUND_DOWN)}:
         return
     quoted = Printed(amount * 10_000, match.group("amount"), "万元", page)
-    finding = compare(
+    for finding in compare(
         "narrative",
         quoted,
         [table_value],
@@ -295,8 +282,7 @@ def _narrative_finding(
         measure=key,
         what=f"narrative on page {page} quotes “{match.group(0)}” for the table's {key}",
         **context,
-    )
-    if finding:
+    ):
         yield {**finding, "severity": "warning", "table_index": table_value.table_index, "row_index": None}
 
 
