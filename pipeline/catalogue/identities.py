@@ -95,3 +95,7 @@ NARRATIVE_FUNCTION_ITEM = (
 """Shanghai narratives restate every function-table 项: “住房保障支出（类）住房改革支出（款）住房公积金（项）”12.34万元."""
 NARRATIVE_PLANNED = r"(?P<year>20\d{2})年预算安排(?P<amount>[\d,]+(\.\d+)?)万元"
 """…then restate it as the year's plan: ``2024年预算安排352.67万元``."""
+NARRATIVE_PREVIOUS = r"\d{4}年(当年)?预算执行数(为)?(?P<amount>[\d,]+(\.\d+)?)万元"
+"""…last year's figure it compares with: ``2023年当年预算执行数为348.52万元``…"""
+NARRATIVE_CHANGE = r"比\d{4}年(当年)?预算(执行数)?(?P<direction>增加|减少)(?P<percent>\d+(\.\d+)?)%"
+"""…and the change: ``比2023年预算执行数增加0.53%``."""

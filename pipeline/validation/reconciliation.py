@@ -15,9 +15,11 @@ import pandas as pd
 from pipeline.catalogue.identities import (
     ECONOMIC_ROW_IDENTITIES,
     ECONOMIC_VS_THREE_PUBLIC,
+    NARRATIVE_CHANGE,
     NARRATIVE_FIGURES,
     NARRATIVE_FUNCTION_ITEM,
     NARRATIVE_PLANNED,
+    NARRATIVE_PREVIOUS,
     ROW_IDENTITIES,
     SAME_TOTALS,
     THREE_PUBLIC_IDENTITIES,
@@ -257,6 +259,52 @@ def narrative_figures(
             for planned in re.finditer(NARRATIVE_PLANNED, paragraph):
                 if year is not None and int(planned.group("year")) == year:
                     yield from _narrative_finding(page, planned, row, FUNCTION_TABLE, "total", code, context)
+            yield from _year_on_year(page, paragraph, row, code, context)
+
+
+def _year_on_year(
+    page: int, paragraph: str, current: Printed | None, code: str | None, context: dict
+) -> Iterator[dict]:
+    """The change the narrative states (比上年执行数增加0.53%) against last year's quoted figure and the table.
+
+    The stated percentage must lie within what the rounding of both amounts allows; a
+    percentage computed from another figure (a copied one) falls outside.
+    """
+    previous, change = re.search(NARRATIVE_PREVIOUS, paragraph), re.search(NARRATIVE_CHANGE, paragraph)
+    if current is None or previous is None or change is None:
+        return
+    last = Decimal(previous.group("amount").replace(",", "")) * 10_000
+    if last == 0:
+        return
+    stated = Decimal(change.group("percent")) * (-1 if change.group("direction") == "减少" else 1)
+    margin = rounding(Printed(last, previous.group("amount"), "万元", page)) + rounding(current)
+    bounds = [
+        (now - before) / before * 100
+        for now in (current.yuan - margin, current.yuan + margin)
+        for before in (last - margin, last + margin)
+    ]
+    slack = Decimal(1).scaleb(-len(change.group("percent").partition(".")[2])) / 2
+    if min(bounds) - slack <= stated <= max(bounds) + slack:
+        return
+    computed = (current.yuan - last) / last * 100
+    yield {
+        "document_id": context["document_id"],
+        "check": "narrative_change",
+        "severity": "warning",
+        "table_kind": FUNCTION_TABLE,
+        "code": code,
+        "measure": "total",
+        "expected": f"{computed.quantize(Decimal('0.01'))}",
+        "actual": f"{stated}",
+        "difference": f"{(stated - computed).quantize(Decimal('0.01'))}",
+        "pages": ",".join(map(str, sorted({page, current.page}))),
+        "message": f"narrative on page {page} states a change of {change.group(0)} from {previous.group(0)}; "
+        f"the table's {current.printed} {current.unit} gives {computed.quantize(Decimal('0.01'))}%",
+        "source_sha256": context["source_sha256"],
+        "page": page,
+        "table_index": current.table_index,
+        "row_index": None,
+    }
 
 
 def _narrative_finding(

@@ -40,3 +40,31 @@ def test_the_labels_cover_every_budget_document_of_the_corpus(corpus_release: Re
 def test_the_corpus_produces_no_error(corpus_release: Release) -> None:
     issues = corpus_release.read("validation_issues")
     assert issues[issues["severity"] == "error"].empty
+
+
+def test_every_real_inconsistency_of_the_corpus_is_reported_as_a_warning(corpus_release: Release) -> None:
+    issues = corpus_release.read("validation_issues")
+    findings = issues[~issues["check"].isin(["table_kind"])]
+    assert set(findings["severity"]) == {"warning"}
+    reported = findings.groupby("document_id")["check"].agg(lambda checks: sorted(checks)).to_dict()
+    assert reported == {
+        **{
+            document: ["economic_vs_three_public"]
+            for document in (
+                "js_cppcc_office_2017_budget_tables",
+                "js_cppcc_office_2018_budget_tables",
+                "js_high_court_2017_budget",
+                "js_high_court_2018_budget",
+                "js_procuratorate_2017_budget",
+                "js_procuratorate_2018_budget",
+                "sh_putuo_govoffice_2025_dept_budget",
+                "sh_putuo_govoffice_2025_unit_budget",
+            )
+        },
+        "sh_putuo_finance_2024_final": ["grand_total"] * 6 + ["hierarchy", "summary_vs_function"],
+        "sh_putuo_finance_2025_dept_budget": ["narrative", "narrative"],
+        "sh_putuo_wanli_street_2023_budget": ["narrative", "narrative_change", "narrative_change"],
+        "sh_putuo_wanli_street_2024_budget": ["narrative"],
+    }
+    wanli = findings[findings["document_id"] == "sh_putuo_wanli_street_2024_budget"].iloc[0]
+    assert (wanli["code"], wanli["expected"], wanli["actual"]) == ("2210201", "3503499.00", "3526700.00")
