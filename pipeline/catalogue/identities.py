@@ -27,33 +27,23 @@ THREE_PUBLIC_IDENTITIES: dict[str, tuple[str, ...]] = {
 }
 """三公 total = 因公出国（境）+ 公务用车购置及运行 + 公务接待; the vehicle subtotal = 购置 + 运行."""
 
-SAME_TOTALS: tuple[tuple[tuple[str, str], tuple[str, str], str], ...] = (
-    (
-        ("general_budget_expenditure_by_function", "basic"),
-        ("general_budget_basic_expenditure_by_economic", "total"),
-        "always",
-    ),
-    (
-        ("general_budget_expenditure_by_function", "total"),
-        ("appropriation_summary", "general_budget"),
-        "always",
-    ),
-    (
-        ("general_budget_expenditure_by_function", "basic"),
-        ("expenditure_summary", "basic"),
-        "when_totals_agree",
-    ),
-    (
-        ("general_budget_expenditure_by_function", "project"),
-        ("expenditure_summary", "project"),
-        "when_totals_agree",
-    ),
+SAME_TOTALS: tuple[tuple[str, str, str], ...] = (
+    ("general_budget_expenditure_by_function/basic", "general_budget_basic_expenditure_by_economic/total", "always"),
+    ("general_budget_expenditure_by_function/total", "appropriation_summary/general_budget/expenditure", "always"),
+    ("expenditure_summary/total", "revenue_expenditure_summary/total/expenditure", "always"),
+    ("revenue_expenditure_summary/total/revenue", "revenue_expenditure_summary/total/expenditure", "sides"),
+    ("appropriation_summary/total/revenue", "appropriation_summary/total/expenditure", "sides"),
+    ("general_budget_expenditure_by_function/basic", "expenditure_summary/basic", "when_totals_agree"),
+    ("general_budget_expenditure_by_function/project", "expenditure_summary/project", "when_totals_agree"),
 )
-"""Grand totals that two tables of one document print for the same money.
+"""Grand totals that two tables (or two sides of one summary table) print for the same money.
 
-``always``: the same quantity by definition (the economic table breaks down the function
-table's 基本支出). ``when_totals_agree``: the department's whole budget is general-budget
-money (the two tables' grand totals agree), so their breakdowns must agree too.
+Amounts are named ``table_kind/measure`` or ``table_kind/measure/section`` (a side of a summary
+table). ``always``: the same quantity by definition (the economic table breaks down the function
+table's 基本支出; the 财政拨款收支总表's 一般公共预算 column restates the function table).
+``sides``: a summary table's revenue and expenditure end on the same 总计 (its last total rows).
+``when_totals_agree``: the department's whole budget is general-budget money (the two tables'
+grand totals agree), so their breakdowns must agree too.
 """
 
 ECONOMIC_VS_THREE_PUBLIC: tuple[tuple[str, str], ...] = (("30217", "reception"), ("30231", "vehicle_operation"))

@@ -50,7 +50,7 @@ def reconcile_document(
         *row_identities(lines, context),
         *hierarchy(lines, context),
         *three_public_identities(three_public, context),
-        *same_totals(lines, context),
+        *same_totals(budget_lines, context),
         *summary_items_vs_function(budget_lines, context),
         *economic_vs_three_public(lines, three_public, context),
         *narrative_figures(narrative, budget_lines, three_public, year, context),
@@ -145,30 +145,31 @@ def three_public_identities(items: pd.DataFrame, context: dict) -> Iterator[dict
                 )
 
 
-def _grand_total(lines: pd.DataFrame, kind: str, measure: str) -> Printed | None:
-    """The first grand-total amount of the first table of a kind (sides included: 支出合计)."""
+def _grand_total(lines: pd.DataFrame, kind: str, measure: str, last: bool = False) -> Printed | None:
+    """The first (or last) grand-total amount of the first table of a kind."""
     rows = lines[(lines["table_kind"] == kind) & (lines["measure"] == measure) & lines["is_total_row"]]
     rows = rows[[pd.isna(name) or fold_for_matching(name) in TOTAL_LABELS for name in rows["name"]]]
     rows = rows[rows["table_index"] == rows["table_index"].min()] if len(rows) else rows
-    return _printed(rows.sort_values(["page", "row_index"]).iloc[0]) if len(rows) else None
+    return _printed(rows.sort_values(["page", "row_index"]).iloc[-1 if last else 0]) if len(rows) else None
 
 
-def same_totals(lines: pd.DataFrame, context: dict) -> Iterator[dict]:
-    """Grand totals that two tables of the document print for the same money agree."""
-    everything = lines
-    for (kind_a, measure_a), (kind_b, measure_b), condition in SAME_TOTALS:
-        first = _grand_total(everything, kind_a, measure_a)
-        second = _grand_total(everything, kind_b, measure_b)
+def same_totals(budget_lines: pd.DataFrame, context: dict) -> Iterator[dict]:
+    """Grand totals that two tables (or the two sides of a summary table) print for the same money agree."""
+    for spec_a, spec_b, condition in SAME_TOTALS:
+        last = condition == "sides"
+        first, second = _amount_of(spec_a, budget_lines, last), _amount_of(spec_b, budget_lines, last)
         if first is None or second is None:
             continue
         if condition == "when_totals_agree":
-            total_a, total_b = _grand_total(everything, kind_a, "total"), _grand_total(everything, kind_b, "total")
+            total_a = _amount_of(_with_measure(spec_a, "total"), budget_lines)
+            total_b = _amount_of(_with_measure(spec_b, "total"), budget_lines)
             if (
                 total_a is None
                 or total_b is None
                 or abs(total_a.yuan - total_b.yuan) > rounding(total_a) + rounding(total_b)
             ):
                 continue
+        kind_b, measure_b, *_ = spec_b.split("/")
         yield from compare(
             "same_total",
             second,
@@ -176,9 +177,23 @@ def same_totals(lines: pd.DataFrame, context: dict) -> Iterator[dict]:
             table_kind=kind_b,
             code=None,
             measure=measure_b,
-            what=f"{kind_b} {measure_b} ≠ {kind_a} {measure_a}",
+            what=f"{spec_b} ≠ {spec_a}",
             **context,
         )
+
+
+def _with_measure(spec: str, measure: str) -> str:
+    kind, _, *section = spec.split("/")
+    return "/".join([kind, measure, *section])
+
+
+def _amount_of(spec: str, budget_lines: pd.DataFrame, last: bool = False) -> Printed | None:
+    """The grand total named ``table_kind/measure[/section]`` (its first total row, or its last: 总计)."""
+    kind, measure, *section = spec.split("/")
+    sided = (
+        budget_lines[budget_lines["section"] == section[0]] if section else budget_lines[budget_lines["section"].isna()]
+    )
+    return _grand_total(sided, kind, measure, last)
 
 
 def summary_items_vs_function(budget_lines: pd.DataFrame, context: dict) -> Iterator[dict]:
@@ -339,12 +354,8 @@ def _first_source(
 ) -> tuple[str, str, Printed | None]:
     """The first of the narrative figure's table sources the document prints: (kind, measure, amount)."""
     for source in sources:
-        kind, key, *section = source.split("/")
-        if kind == "three_public_expenses":
-            value = _item(items, key)
-        else:
-            sided = lines[lines["section"] == section[0]] if section else lines[lines["section"].isna()]
-            value = _grand_total(sided, kind, key)
+        kind, key, *_ = source.split("/")
+        value = _item(items, key) if kind == "three_public_expenses" else _amount_of(source, lines)
         if value is not None:
             return kind, key, value
     kind, key, *_ = sources[0].split("/")

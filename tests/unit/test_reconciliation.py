@@ -134,3 +134,31 @@ def test_a_narrative_published_apart_is_checked_against_its_tables(reference: di
     assert found[["measure", "actual", "expected", "severity"]].values.tolist() == [
         ["basic", "9990000.00", "12257800.00", "warning"]
     ]
+
+
+def test_a_summary_whose_sides_do_not_meet_is_caught(reference: dict) -> None:
+    lines = reference["lines"].copy()
+    revenue_total = (
+        (lines["table_kind"] == "appropriation_summary") & (lines["section"] == "revenue") & lines["is_total_row"]
+    )
+    lines.loc[revenue_total, ["amount_yuan", "amount_printed"]] = [Decimal("33844100.00"), "3,384.41"]
+    findings = _reconcile(reference, lines)
+    errors = findings[findings["severity"] == "error"]
+    assert errors[["check", "table_kind", "measure"]].values.tolist() == [
+        ["same_total", "appropriation_summary", "total"]
+    ]
+
+
+def test_the_function_table_is_reconciled_with_the_appropriation_summary(reference: dict) -> None:
+    lines = reference["lines"].copy()
+    general = (
+        (lines["table_kind"] == "appropriation_summary")
+        & (lines["measure"] == "general_budget")
+        & lines["is_total_row"]
+    )
+    lines.loc[general, ["amount_yuan", "amount_printed"]] = [Decimal("33944200.00"), "3,394.42"]
+    findings = _reconcile(reference, lines)
+    same = findings[findings["check"] == "same_total"]
+    assert ["warning", "appropriation_summary", "general_budget", "100.00"] in same[
+        ["severity", "table_kind", "measure", "difference"]
+    ].values.tolist()
