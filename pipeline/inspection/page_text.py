@@ -105,10 +105,10 @@ def _page_text(page: pdfium.PdfPage, number: int) -> PageText:
         text = clean_cell(textpage.get_text_bounded(left, bottom, right, top))
         if text:
             runs.append(TextLine(text, *to_display(left, bottom, right, top)))
-    return PageText(number, width, height, tuple(join_into_lines(runs)))
+    return PageText(number, width, height, tuple(_join_into_lines(runs)))
 
 
-def join_into_lines(runs: list[TextLine]) -> list[TextLine]:
+def _join_into_lines(runs: list[TextLine]) -> list[TextLine]:
     """Group text runs whose vertical middles fall within a line's extent into lines, top to bottom."""
     lines: list[list[TextLine]] = []
     for run in sorted(runs, key=lambda r: (-r.top, r.left)):

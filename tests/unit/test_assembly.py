@@ -81,3 +81,48 @@ def test_a_title_ending_a_page_belongs_to_the_table_on_the_next() -> None:
     assert table.kind == "expenditure_summary"
     assert table.unit == "万元"
     assert table.pages == (4,)
+
+
+def test_a_continuation_with_fewer_rules_is_spread_over_the_table_columns() -> None:
+    """A 合计 row merged across the code and name columns shows one rule fewer on its page."""
+    pages = [_page(5, ("某单位一般公共预算财政拨款支出预算表", 780.0), ("单位：元", 760.0)), _page(6)]
+    first = _grid(5, 740.0, (*HEADER, ("201", "一般公共服务支出", "10.00", "4.00", "6.00")))
+    merged = PageGrid(
+        6,
+        1,
+        (50.0, 760.0, 550.0, 800.0),
+        (("合计", "10.00", "4.00", "6.00"),),
+        (50.0, 250.0, 350.0, 450.0, 550.0),
+        99.0,
+        0.0,
+        "vector",
+    )
+    [table] = assemble_tables(pages, [first, merged])
+    assert table.rows[-1].cells == ("合计", "合计", "10.00", "4.00", "6.00")
+    assert table.pages == (5, 6)
+
+
+def test_a_title_wrapped_onto_a_second_line_is_found() -> None:
+    page = _page(
+        16,
+        ("十一、一般公共预算“三公”经费、会议费、培训费支出预", 604.0),
+        ("算表", 582.0),
+        ("部门：某院 单位：万元", 553.0),
+    )
+    grid = _grid(16, 540.0, (("合计", "公务接待费"), ("16.00", "5.00")))
+    [table] = assemble_tables([page], [grid])
+    assert (table.kind, table.unit) == ("three_public_expenses", "万元")
+
+
+def test_a_title_printed_inside_the_grid_names_it() -> None:
+    grid = _grid(31, 800.0, (("财政项目支出绩效目标填报表",) * 4, ("项目名称", "某项目", "某项目", "某项目")))
+    [table] = assemble_tables([_page(31)], [grid])
+    assert table.kind == "project_performance_targets"
+    assert [row.row_index for row in table.rows] == [2]
+
+
+def test_a_printed_empty_notice_inside_the_grid_is_not_a_row() -> None:
+    page = _page(19, ("公开10表：政府性基金支出预算表", 780.0), ("单位：万元", 760.0))
+    grid = _grid(19, 740.0, (("功能科目代码", "功能科目名称", "金额"), ("此表为空", "此表为空", "此表为空")))
+    [table] = assemble_tables([page], [grid])
+    assert table.rows == () and not table.has_amounts
