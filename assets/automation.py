@@ -2,6 +2,7 @@
 
 import dagster as dg
 
+from assets.freshness import materialized_sha256
 from assets.jobs import document_job, publish_job
 from assets.partitions import documents
 from assets.resources import ProjectPaths
@@ -22,7 +23,7 @@ def raw_folder_sensor(context: dg.SensorEvaluationContext, paths: ProjectPaths) 
     requests = []
     for document_id, path in files.items():
         sha256 = file_sha256(path)
-        if document_id in new or _materialized_version(context.instance, document_id) != sha256:
+        if document_id in new or materialized_sha256(context.instance, document_id) != sha256:
             requests.append(dg.RunRequest(partition_key=document_id, run_key=f"{document_id}:{sha256}"))
     return dg.SensorResult(
         run_requests=requests,
@@ -38,13 +39,3 @@ daily_publication = dg.ScheduleDefinition(
     default_status=dg.DefaultScheduleStatus.RUNNING,
     description="Republishes every morning from the latest outputs of all documents.",
 )
-
-
-def _materialized_version(instance: dg.DagsterInstance, document_id: str) -> str | None:
-    """The sha256 that the document's latest ``raw_document`` materialization recorded as its data version."""
-    result = instance.fetch_materializations(
-        dg.AssetRecordsFilter(asset_key=dg.AssetKey("raw_document"), asset_partitions=[document_id]), limit=1
-    )
-    if not result.records:
-        return None
-    return result.records[0].asset_materialization.tags.get("dagster/data_version")

@@ -18,11 +18,13 @@ import dagster as dg
 import pandas as pd
 
 from assets.definitions import build_definitions
+from assets.freshness import document_is_current
 from assets.instance import project_instance
 from assets.partitions import documents
 from assets.resources import PROJECT_ROOT, ProjectPaths
 from pipeline.evaluation.labels import read_labels
 from pipeline.evaluation.report import evaluation_report
+from pipeline.inspection.document import file_sha256
 
 QUIET = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
 """Run logs stay complete in the instance; the terminal shows only warnings and the summary."""
@@ -34,6 +36,7 @@ def main(argv: list[str] | None = None) -> int:
     run = commands.add_parser("run", help="process every PDF of the raw folder and publish the datasets")
     run.add_argument("--raw-dir", default="data/raw", help="folder of source PDFs (default: data/raw)")
     run.add_argument("--published-dir", default="data/published", help="release folder (default: data/published)")
+    run.add_argument("--force", action="store_true", help="run every document again, changed or not")
     evaluate = commands.add_parser("evaluate", help="score the pipeline on labelled PDFs")
     evaluate.add_argument(
         "--corpus", default=str(PROJECT_ROOT.parent / "shared" / "corpus"), help="folder of PDFs (searched recursively)"
@@ -46,12 +49,16 @@ def main(argv: list[str] | None = None) -> int:
     for category in (dg.BetaWarning, dg.PreviewWarning):
         warnings.filterwarnings("ignore", category=category)
     if args.command == "run":
-        return run_all(Path(args.raw_dir).resolve(), Path(args.published_dir).resolve(), project_instance())
+        return run_all(Path(args.raw_dir).resolve(), Path(args.published_dir).resolve(), project_instance(), args.force)
     return evaluate_corpus(Path(args.corpus).resolve(), Path(args.labels).resolve(), args.details)
 
 
-def run_all(raw_dir: Path, published_dir: Path, instance: dg.DagsterInstance) -> int:
-    """Process and publish; 0 when the release was written, 1 when the run could not proceed."""
+def run_all(raw_dir: Path, published_dir: Path, instance: dg.DagsterInstance, force: bool = False) -> int:
+    """Process and publish; 0 when the release was written, 1 when the run could not proceed.
+
+    Documents whose PDF and code are unchanged since their last complete run are not run again
+    (unless ``force``); publication always runs, from every document's latest outputs.
+    """
     if not raw_dir.is_dir():
         print(f"cnbudget: raw folder {raw_dir} does not exist", file=sys.stderr)
         return 1
@@ -62,7 +69,10 @@ def run_all(raw_dir: Path, published_dir: Path, instance: dg.DagsterInstance) ->
     instance.add_dynamic_partitions(documents.name, [key for key in document_ids if key not in known])
     document_job = defs.resolve_job_def("document_job")
     print(f"cnbudget: {len(document_ids)} documents in {raw_dir}; runs recorded in {instance.root_directory}")
-    for document_id in document_ids:
+    for document_id, path in paths.document_files().items():
+        if not force and document_is_current(instance, document_id, file_sha256(path)):
+            print(f"  {document_id}: unchanged since its last run, skipped")
+            continue
         started = time.perf_counter()
         result = document_job.execute_in_process(
             instance=instance, partition_key=document_id, raise_on_error=False, run_config=QUIET

@@ -90,3 +90,26 @@ def test_sensor_runs_new_and_changed_documents_only(release: Release, tmp_path: 
     sha = hashlib.sha256((raw / "new_document.pdf").read_bytes()).hexdigest()
     assert [(r.partition_key, r.run_key) for r in result.run_requests] == [("new_document", f"new_document:{sha}")]
     assert [request.partition_keys for request in result.dynamic_partitions_requests] == [["new_document"]]
+
+
+def test_cnbudget_run_skips_unchanged_documents_and_reruns_a_replaced_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(REFERENCE_PDF, raw)
+    (raw / "replaced.pdf").write_bytes(b"first version")
+    monkeypatch.setenv("DAGSTER_HOME", str(tmp_path / "home"))
+    arguments = ["run", "--raw-dir", str(raw), "--published-dir", str(tmp_path / "published")]
+    assert main(arguments) == 0
+    first = (tmp_path / "published" / "budget_lines.parquet").read_bytes()
+    (raw / "replaced.pdf").write_bytes(b"second version")
+    capsys.readouterr()
+    assert main(arguments) == 0
+    out = capsys.readouterr().out
+    assert f"{REFERENCE_ID}: unchanged since its last run, skipped" in out
+    assert "replaced: run succeeded" in out
+    runs = dg.DagsterInstance.from_config(str(tmp_path / "home")).get_runs()
+    partitions = sorted(run.tags.get("dagster/partition", "") for run in runs if run.job_name == "document_job")
+    assert partitions == [REFERENCE_ID, "replaced", "replaced"]
+    assert (tmp_path / "published" / "budget_lines.parquet").read_bytes() == first
