@@ -74,6 +74,17 @@ def datapackage(release_dir: Path, datasets: tuple[Dataset, ...], inputs: list[d
                     "schema": table_schema(dataset),
                 }
             )
+    dictionary = release_dir / "data_dictionary.md"
+    resources.append(
+        {
+            "name": "data-dictionary",
+            "path": dictionary.name,
+            "title": "Data dictionary: every dataset and column, in Chinese and English",
+            "format": "md",
+            "mediatype": "text/markdown",
+            **file_facts(dictionary),
+        }
+    )
     return {
         "name": "cnbudget",
         "title": "Chinese government department budget disclosures, as open data",

@@ -14,6 +14,7 @@ import pandas as pd
 from pipeline.contract.datasets import DATASETS
 from pipeline.contract.schemas import dataset_schema
 from pipeline.publication.datapackage import datapackage, write_datapackage
+from pipeline.publication.dictionary import data_dictionary
 from pipeline.publication.files import ordered, to_arrow, write_csv, write_parquet
 
 
@@ -33,6 +34,7 @@ def publish_release(frames: dict[str, pd.DataFrame], published_dir: Path, inputs
             write_parquet(table, staging / f"{dataset.name}.parquet")
             write_csv(table, staging / f"{dataset.name}.csv")
             counts[dataset.name] = table.num_rows
+        (staging / "data_dictionary.md").write_text(data_dictionary(DATASETS), encoding="utf-8")
         write_datapackage(
             datapackage(staging, DATASETS, sorted(inputs, key=lambda item: item["path"])), staging / "datapackage.json"
         )

@@ -128,3 +128,16 @@ def test_schema_rules_across_columns_catch_inconsistent_codes_and_negative_spend
     )
     failed = set(schema_failures("budget_lines", bad)["check"])
     assert {"code_level_matches_code", "parent_code_matches_code", "amount_not_negative"} <= failed
+
+
+def test_the_data_dictionary_describes_every_column_and_is_hashed(tmp_path: Path) -> None:
+    publish_release(_frames(LINES), tmp_path, [])
+    page = (tmp_path / "data_dictionary.md").read_text(encoding="utf-8")
+    for dataset in DATASETS:
+        assert f"## `{dataset.name}`" in page
+        for column in dataset.columns:
+            assert f"| `{column.name}` |" in page
+    assert "| `amount_yuan` | exact decimal, yuan, 2 places (decimal128(18, 2)) (required) |" in page
+    package = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
+    dictionary = next(resource for resource in package["resources"] if resource["path"] == "data_dictionary.md")
+    assert dictionary["hash"] == "sha256:" + hashlib.sha256(page.encode("utf-8")).hexdigest()

@@ -1,0 +1,58 @@
+"""The data dictionary: a Markdown page for the people who download the release.
+
+Generated from the contract, like the schemas, so it cannot drift from the files it describes.
+"""
+
+from pipeline.contract.datasets import Dataset
+from pipeline.contract.frames import ARROW_TYPES
+
+_KIND_NOTES = {
+    "decimal": "exact decimal, yuan, 2 places",
+    "integer": "integer",
+    "string": "text",
+    "boolean": "true / false",
+    "float": "number",
+}
+
+
+def data_dictionary(datasets: tuple[Dataset, ...]) -> str:
+    """The dictionary page: every dataset, every column in Chinese and English, and how to read the files."""
+    lines = [
+        "# cnbudget open data: data dictionary / 数据字典",
+        "",
+        "Each dataset is published as `<dataset>.parquet` and `<dataset>.csv` (UTF-8 with BOM).",
+        "Amounts are in yuan (元), exact to the fen, converted from the unit printed in each table",
+        "(`unit_printed`); `amount_printed` keeps the amount exactly as printed. Every row can be traced",
+        "to its source: `document_id`, `source_sha256`, `page`, `table_index`, `row_index`.",
+        "`datapackage.json` lists every file with its sha256.",
+        "",
+        "## Reading the files",
+        "",
+        "```python",
+        "import pandas as pd",
+        'lines = pd.read_parquet("budget_lines.parquet")',
+        'by_function = lines[(lines.table_kind == "general_budget_expenditure_by_function") & (lines.measure == "total")]',
+        "```",
+        "",
+        "```sql",
+        "-- DuckDB",
+        "SELECT d.department, d.year, b.code, b.name, b.amount_yuan",
+        "FROM 'budget_lines.parquet' b JOIN 'documents.parquet' d USING (document_id)",
+        "WHERE b.table_kind = 'general_budget_expenditure_by_function' AND b.code_level = 1 AND b.measure = 'total';",
+        "```",
+        "",
+    ]
+    for dataset in datasets:
+        lines += [f"## `{dataset.name}`", "", f"{dataset.en}  ", f"{dataset.zh}", ""]
+        lines += ["| column | type | description | 说明 | values |", "|---|---|---|---|---|"]
+        for column in dataset.columns:
+            values = (
+                ", ".join(column.vocabulary)
+                if column.vocabulary
+                else (f"pattern `{column.pattern}`" if column.pattern else "")
+            )
+            required = " (required)" if column.required else ""
+            kind = f"{_KIND_NOTES[column.kind]} ({ARROW_TYPES[column.kind]}){required}"
+            lines.append(f"| `{column.name}` | {kind} | {column.en} | {column.zh} | {values} |")
+        lines.append("")
+    return "\n".join(lines)
