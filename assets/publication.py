@@ -4,7 +4,7 @@ import dagster as dg
 
 from assets.datasets import DATASET_ASSETS, reconciliation
 from assets.documents import extracted_tables, raw_document
-from assets.resources import ProjectPaths
+from assets.resources import ProjectPaths, code_commit
 from pipeline.contract.datasets import DATASETS_BY_NAME
 from pipeline.inspection.document import unprocessed_document
 from pipeline.inspection.sources import read_sources
@@ -73,6 +73,7 @@ def published(
             {"document_id": output.info.document_id, "path": output.info.file_name, "sha256": output.info.sha256}
             for output in outputs
         ],
+        code_commit(),
     )
     documents = frames["documents"]
     context.log.info(f"published {counts} for {len(outputs)} documents to {paths.published_path()}")

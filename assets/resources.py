@@ -1,6 +1,7 @@
 """Where the raw documents are read from and the release is written to."""
 
 import os
+import subprocess
 from pathlib import Path
 
 import dagster as dg
@@ -36,3 +37,20 @@ class ProjectPaths(dg.ConfigurableResource):
             return self.document_files()[document_id]
         except KeyError:
             raise FileNotFoundError(f"no PDF for document {document_id!r} in {self.raw_path()}") from None
+
+
+def code_commit() -> str | None:
+    """The git commit of the project checkout (``…+dirty`` with uncommitted changes), None outside git."""
+    try:
+        commit = subprocess.run(
+            ["git", "-C", str(PROJECT_ROOT), "rev-parse", "HEAD"], capture_output=True, text=True, check=True
+        ).stdout.strip()
+        changes = subprocess.run(
+            ["git", "-C", str(PROJECT_ROOT), "status", "--porcelain", "--untracked-files=no"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return f"{commit}+dirty" if changes else commit

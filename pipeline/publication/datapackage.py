@@ -53,8 +53,14 @@ def file_facts(path: Path) -> dict:
     return {"hash": f"sha256:{hashlib.sha256(data).hexdigest()}", "bytes": len(data)}
 
 
-def datapackage(release_dir: Path, datasets: tuple[Dataset, ...], inputs: list[dict]) -> dict:
-    """The package descriptor for the files already written in ``release_dir``."""
+def datapackage(
+    release_dir: Path, datasets: tuple[Dataset, ...], inputs: list[dict], code_commit: str | None = None
+) -> dict:
+    """The package descriptor for the files already written in ``release_dir``.
+
+    ``code_commit`` names the code that made them (the git commit, ``+dirty`` when the checkout
+    had uncommitted changes), so that the release can be reproduced.
+    """
     resources = []
     for dataset in datasets:
         for suffix, extra in (
@@ -91,7 +97,7 @@ def datapackage(release_dir: Path, datasets: tuple[Dataset, ...], inputs: list[d
         "title_zh": "中国政府部门预算公开数据",
         "version": __version__,
         "licenses": [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/"}],
-        "cnbudget": {"pipeline_version": __version__, "inputs": inputs},
+        "cnbudget": {"pipeline_version": __version__, "code_commit": code_commit, "inputs": inputs},
         "resources": resources,
     }
 

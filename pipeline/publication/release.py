@@ -18,7 +18,9 @@ from pipeline.publication.dictionary import data_dictionary
 from pipeline.publication.files import ordered, to_arrow, write_csv, write_parquet
 
 
-def publish_release(frames: dict[str, pd.DataFrame], published_dir: Path, inputs: list[dict]) -> dict[str, int]:
+def publish_release(
+    frames: dict[str, pd.DataFrame], published_dir: Path, inputs: list[dict], code_commit: str | None = None
+) -> dict[str, int]:
     """Validate and write every dataset of the contract; returns the row count of each.
 
     Raises pandera's SchemaErrors before anything is replaced when a frame breaks the contract.
@@ -36,7 +38,8 @@ def publish_release(frames: dict[str, pd.DataFrame], published_dir: Path, inputs
             counts[dataset.name] = table.num_rows
         (staging / "data_dictionary.md").write_text(data_dictionary(DATASETS), encoding="utf-8")
         write_datapackage(
-            datapackage(staging, DATASETS, sorted(inputs, key=lambda item: item["path"])), staging / "datapackage.json"
+            datapackage(staging, DATASETS, sorted(inputs, key=lambda item: item["path"]), code_commit),
+            staging / "datapackage.json",
         )
         _swap_in(staging, published_dir)
     except BaseException:

@@ -2,6 +2,8 @@
 
 import csv
 import hashlib
+import json
+import re
 import shutil
 from decimal import Decimal
 from pathlib import Path
@@ -113,3 +115,11 @@ def test_cnbudget_run_skips_unchanged_documents_and_reruns_a_replaced_one(
     partitions = sorted(run.tags.get("dagster/partition", "") for run in runs if run.job_name == "document_job")
     assert partitions == [REFERENCE_ID, "replaced", "replaced"]
     assert (tmp_path / "published" / "budget_lines.parquet").read_bytes() == first
+
+
+def test_datapackage_names_the_code_and_every_input(release: Release) -> None:
+    package = json.loads((release.published_dir / "datapackage.json").read_text(encoding="utf-8"))
+    assert re.fullmatch(r"[0-9a-f]{40}(\+dirty)?", package["cnbudget"]["code_commit"])
+    inputs = {item["document_id"]: item["sha256"] for item in package["cnbudget"]["inputs"]}
+    assert inputs[REFERENCE_ID] == hashlib.sha256(REFERENCE_PDF.read_bytes()).hexdigest()
+    assert set(inputs) == {REFERENCE_ID, NOT_A_PDF_ID}
