@@ -1,5 +1,9 @@
 """``datapackage.json``: a Frictionless description of the release that describes itself.
 
+The CSV files are tabular resources with their Table Schema, which frictionless validates row by
+row; the Parquet files and the data dictionary are file resources, validated by size and hash
+(the Parquet files carry their own typed schema).
+
 Every file with its sha256 and size, every column with its type and descriptions in English
 and Chinese, and every input PDF with its sha256, so a reader can check what they downloaded
 and where it came from.
@@ -63,27 +67,40 @@ def datapackage(
     """
     resources = []
     for dataset in datasets:
-        for suffix, extra in (
-            ("csv", {"format": "csv", "mediatype": "text/csv", "encoding": "utf-8-sig"}),
-            ("parquet", {"format": "parquet", "mediatype": "application/vnd.apache.parquet"}),
-        ):
-            path = release_dir / f"{dataset.name}.{suffix}"
-            resources.append(
-                {
-                    "name": f"{dataset.name}-{suffix}",
-                    "path": path.name,
-                    "title": dataset.en,
-                    "description": dataset.en,
-                    "description_zh": dataset.zh,
-                    **extra,
-                    **file_facts(path),
-                    "schema": table_schema(dataset),
-                }
-            )
+        csv_file, parquet_file = release_dir / f"{dataset.name}.csv", release_dir / f"{dataset.name}.parquet"
+        resources.append(
+            {
+                "name": f"{dataset.name}-csv",
+                "path": csv_file.name,
+                "title": dataset.en,
+                "description": dataset.en,
+                "description_zh": dataset.zh,
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8-sig",
+                **file_facts(csv_file),
+                "schema": table_schema(dataset),
+            }
+        )
+        resources.append(
+            {
+                "name": f"{dataset.name}-parquet",
+                "type": "file",
+                "path": parquet_file.name,
+                "title": dataset.en,
+                "description": f"The rows of {dataset.name}-csv, typed (amounts as decimal128(18, 2)); the Parquet "
+                "file carries its own schema with each column's description.",
+                "description_zh": dataset.zh,
+                "format": "parquet",
+                "mediatype": "application/vnd.apache.parquet",
+                **file_facts(parquet_file),
+            }
+        )
     dictionary = release_dir / "data_dictionary.md"
     resources.append(
         {
             "name": "data-dictionary",
+            "type": "file",
             "path": dictionary.name,
             "title": "Data dictionary: every dataset and column, in Chinese and English",
             "format": "md",

@@ -123,3 +123,11 @@ def test_datapackage_names_the_code_and_every_input(release: Release) -> None:
     inputs = {item["document_id"]: item["sha256"] for item in package["cnbudget"]["inputs"]}
     assert inputs[REFERENCE_ID] == hashlib.sha256(REFERENCE_PDF.read_bytes()).hexdigest()
     assert set(inputs) == {REFERENCE_ID, NOT_A_PDF_ID}
+
+
+def test_datapackage_is_valid_by_frictionless(release: Release) -> None:
+    import frictionless
+
+    report = frictionless.validate(str(release.published_dir / "datapackage.json"))
+    assert report.valid, report.flatten(["resourceName", "type", "note"])
+    assert len(report.tasks) == 13  # 6 CSV tables row by row, 6 Parquet files and the dictionary by hash
