@@ -53,15 +53,22 @@ def test_republishing_the_same_outputs_gives_byte_identical_files(release: Relea
     assert _hashes(tmp_path / "again") == before
 
 
-def test_cnbudget_run_processes_a_folder_and_prints_a_summary(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
+def _command_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, other_files: dict[str, bytes]) -> list[str]:
+    """``cnbudget run`` arguments for a raw folder holding the reference PDF and ``other_files``,
+    with runs recorded in a DAGSTER_HOME of the test's own."""
     raw = tmp_path / "raw"
     raw.mkdir()
     shutil.copy(REFERENCE_PDF, raw)
-    (raw / f"{NOT_A_PDF_ID}.pdf").write_bytes(b"")
+    for name, content in other_files.items():
+        (raw / name).write_bytes(content)
     monkeypatch.setenv("DAGSTER_HOME", str(tmp_path / "home"))
-    code = main(["run", "--raw-dir", str(raw), "--published-dir", str(tmp_path / "published")])
+    return ["run", "--raw-dir", str(raw), "--published-dir", str(tmp_path / "published")]
+
+
+def test_cnbudget_run_processes_a_folder_and_prints_a_summary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(_command_line(tmp_path, monkeypatch, {f"{NOT_A_PDF_ID}.pdf": b""}))
     out = capsys.readouterr().out
     assert code == 0
     assert f"runs recorded in {tmp_path / 'home'}" in out
@@ -97,12 +104,8 @@ def test_sensor_runs_new_and_changed_documents_only(release: Release, tmp_path: 
 def test_cnbudget_run_skips_unchanged_documents_and_reruns_a_replaced_one(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    arguments = _command_line(tmp_path, monkeypatch, {"replaced.pdf": b"first version"})
     raw = tmp_path / "raw"
-    raw.mkdir()
-    shutil.copy(REFERENCE_PDF, raw)
-    (raw / "replaced.pdf").write_bytes(b"first version")
-    monkeypatch.setenv("DAGSTER_HOME", str(tmp_path / "home"))
-    arguments = ["run", "--raw-dir", str(raw), "--published-dir", str(tmp_path / "published")]
     assert main(arguments) == 0
     first = (tmp_path / "published" / "budget_lines.parquet").read_bytes()
     (raw / "replaced.pdf").write_bytes(b"second version")
