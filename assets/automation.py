@@ -2,11 +2,10 @@
 
 import dagster as dg
 
-from assets.freshness import materialized_sha256
+from assets.freshness import materialized_version
 from assets.jobs import document_job, publish_job
 from assets.partitions import documents
 from assets.resources import ProjectPaths
-from pipeline.inspection.document import file_sha256
 
 
 @dg.sensor(
@@ -14,17 +13,17 @@ from pipeline.inspection.document import file_sha256
     minimum_interval_seconds=60,
     default_status=dg.DefaultSensorStatus.RUNNING,
     description="Registers every PDF of the raw folder as a document partition and runs the documents whose "
-    "bytes differ from their last materialization; the run key carries the file's sha256.",
+    "inputs (PDF bytes or corrections file) differ from their last materialization; the run key carries that version.",
 )
 def raw_folder_sensor(context: dg.SensorEvaluationContext, paths: ProjectPaths) -> dg.SensorResult:
     files = paths.document_files()
     known = set(context.instance.get_dynamic_partitions(documents.name))
     new = sorted(set(files) - known)
     requests = []
-    for document_id, path in files.items():
-        sha256 = file_sha256(path)
-        if document_id in new or materialized_sha256(context.instance, document_id) != sha256:
-            requests.append(dg.RunRequest(partition_key=document_id, run_key=f"{document_id}:{sha256}"))
+    for document_id in files:
+        version = paths.document_version(document_id)
+        if document_id in new or materialized_version(context.instance, document_id) != version:
+            requests.append(dg.RunRequest(partition_key=document_id, run_key=f"{document_id}:{version}"))
     return dg.SensorResult(
         run_requests=requests,
         dynamic_partitions_requests=[documents.build_add_request(new)] if new else [],

@@ -24,7 +24,6 @@ from assets.partitions import documents
 from assets.resources import PROJECT_ROOT, ProjectPaths
 from pipeline.evaluation.labels import read_labels
 from pipeline.evaluation.report import evaluation_report
-from pipeline.inspection.document import file_sha256
 
 QUIET = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
 """Run logs stay complete in the instance; the terminal shows only warnings and the summary."""
@@ -69,8 +68,8 @@ def run_all(raw_dir: Path, published_dir: Path, instance: dg.DagsterInstance, fo
     instance.add_dynamic_partitions(documents.name, [key for key in document_ids if key not in known])
     document_job = defs.resolve_job_def("document_job")
     print(f"cnbudget: {len(document_ids)} documents in {raw_dir}; runs recorded in {instance.root_directory}")
-    for document_id, path in paths.document_files().items():
-        if not force and document_is_current(instance, document_id, file_sha256(path)):
+    for document_id in document_ids:
+        if not force and document_is_current(instance, document_id, paths.document_version(document_id)):
             print(f"  {document_id}: unchanged since its last run, skipped")
             continue
         started = time.perf_counter()

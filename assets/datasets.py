@@ -7,13 +7,18 @@ import pandas as pd
 
 from assets.metadata import frame_metadata
 from assets.partitions import documents
+from assets.resources import ProjectPaths
 from pipeline.contract.datasets import (
     BUDGET_LINES,
+    CORRECTIONS_LOG,
     PERFORMANCE_INDICATORS,
     THREE_PUBLIC_EXPENSES,
     VALIDATION_ISSUES,
     Dataset,
 )
+from pipeline.contract.frames import dataset_frame
+from pipeline.corrections.apply import apply_corrections, corrections_for
+from pipeline.corrections.model import read_corrections
 from pipeline.extraction.document_tables import ExtractedDocument
 from pipeline.extraction.tables import DocumentTable
 from pipeline.inspection.document import DocumentInfo
@@ -30,7 +35,11 @@ Normalizer = Callable[[list[DocumentTable], DocumentInfo], Normalized]
 
 
 def dataset_asset(dataset: Dataset, normalize: Normalizer, description: str) -> dg.AssetsDefinition:
-    """A partitioned asset holding one dataset's rows and issues for one document."""
+    """A partitioned asset holding one dataset's rows and issues for one document.
+
+    The document's corrections file (if any) is applied to the rows it addresses, and each of
+    its corrections logged.
+    """
 
     @dg.asset(
         name=dataset.name,
@@ -40,13 +49,20 @@ def dataset_asset(dataset: Dataset, normalize: Normalizer, description: str) -> 
         description=description,
         kinds={"pandas"},
     )
-    def _normalized(extracted_tables: ExtractedDocument) -> dg.Output[Normalized]:
+    def _normalized(
+        context: dg.AssetExecutionContext, paths: ProjectPaths, extracted_tables: ExtractedDocument
+    ) -> dg.Output[Normalized]:
         normalized = normalize(list(extracted_tables.tables), extracted_tables.info)
+        corrections = corrections_for(dataset.name, read_corrections(paths.corrections_path(context.partition_key)))
+        if corrections:
+            rows, log = apply_corrections(normalized.rows, corrections, extracted_tables.info.document_id)
+            normalized = Normalized(rows, normalized.issues, dataset_frame(CORRECTIONS_LOG, log))
         return dg.Output(
             normalized,
             metadata={
                 **frame_metadata(dataset, normalized.rows),
                 "issues": len(normalized.issues),
+                "corrections": len(corrections),
                 "source_sha256": extracted_tables.info.sha256,
             },
         )

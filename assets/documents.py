@@ -19,7 +19,7 @@ def raw_document(context: dg.AssetExecutionContext, paths: ProjectPaths) -> dg.O
         context.log.error(f"{info.file_name}: {info.status}: {info.error}")
     return dg.Output(
         info,
-        data_version=dg.DataVersion(info.sha256),
+        data_version=dg.DataVersion(paths.document_version(context.partition_key)),
         metadata={
             "sha256": info.sha256,
             "size_bytes": info.size_bytes,

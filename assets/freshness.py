@@ -19,20 +19,20 @@ def _latest(instance: dg.DagsterInstance, asset: dg.AssetsDefinition, document_i
     return result.records[0] if result.records else None
 
 
-def materialized_sha256(instance: dg.DagsterInstance, document_id: str) -> str | None:
-    """The sha256 the document's latest ``raw_document`` materialization recorded as its data version."""
+def materialized_version(instance: dg.DagsterInstance, document_id: str) -> str | None:
+    """The input version (PDF sha256, plus corrections) the latest ``raw_document`` materialization recorded."""
     record = _latest(instance, raw_document, document_id)
     return record.asset_materialization.tags.get("dagster/data_version") if record else None
 
 
-def document_is_current(instance: dg.DagsterInstance, document_id: str, sha256: str) -> bool:
-    """True when every per-document asset was materialized from these PDF bytes by the current code.
+def document_is_current(instance: dg.DagsterInstance, document_id: str, version: str) -> bool:
+    """True when every per-document asset was materialized from these inputs by the current code.
 
     Each downstream output must be newer than the raw document it derives from, and carry its
     asset's current code version.
     """
     raw = _latest(instance, raw_document, document_id)
-    if raw is None or raw.asset_materialization.tags.get("dagster/data_version") != sha256:
+    if raw is None or raw.asset_materialization.tags.get("dagster/data_version") != version:
         return False
     for asset in DOCUMENT_ASSETS[1:]:
         record = _latest(instance, asset, document_id)

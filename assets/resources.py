@@ -6,6 +6,9 @@ from pathlib import Path
 
 import dagster as dg
 
+from pipeline.corrections.model import corrections_sha256, document_version
+from pipeline.inspection.document import file_sha256
+
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 """The checkout this package runs from (installed in editable mode by ``make``)."""
 
@@ -30,6 +33,15 @@ class ProjectPaths(dg.ConfigurableResource):
         """The PDFs in the raw folder by document id (``.pdf`` in any case), in a stable order."""
         files = (path for path in self.raw_path().iterdir() if path.is_file() and path.suffix.lower() == ".pdf")
         return {path.stem: path for path in sorted(files)}
+
+    def corrections_path(self, document_id: str) -> Path:
+        """``corrections/<document_id>.yaml`` in the raw folder (it need not exist)."""
+        return self.raw_path() / "corrections" / f"{document_id}.yaml"
+
+    def document_version(self, document_id: str) -> str:
+        """The version of the document's inputs: PDF sha256, plus its corrections file's if any."""
+        path = self.document_path(document_id)
+        return document_version(file_sha256(path), corrections_sha256(self.corrections_path(document_id)))
 
     def document_path(self, document_id: str) -> Path:
         """The raw PDF of a document; raises FileNotFoundError when it is no longer there."""

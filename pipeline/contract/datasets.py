@@ -121,6 +121,16 @@ _STAGE = Column(
     required=True,
     vocabulary=BUDGET_STAGES,
 )
+_CORRECTED = (
+    Column(
+        "corrected",
+        "boolean",
+        "Whether a curator's correction changed the row (see corrections_log)",
+        "是否经人工更正（见更正记录）",
+        required=True,
+    ),
+    Column("correction", "string", "The correction applied: action, reason and author", "所作更正：操作、原因与更正人"),
+)
 _AMOUNT = (
     Column(
         "amount_yuan",
@@ -284,6 +294,7 @@ BUDGET_LINES = Dataset(
         Column("is_total_row", "boolean", "Whether the row is a total (合计/总计)", "是否合计行", required=True),
         *PROVENANCE,
         _COLUMN_INDEX,
+        *_CORRECTED,
     ),
     order_by=("document_id", "table_index", "page", "row_index", "column_index"),
 )
@@ -309,6 +320,7 @@ THREE_PUBLIC_EXPENSES = Dataset(
         *_AMOUNT,
         *PROVENANCE,
         _COLUMN_INDEX,
+        *_CORRECTED,
     ),
     order_by=("document_id", "table_index", "page", "row_index", "column_index"),
 )
@@ -393,6 +405,64 @@ VALIDATION_ISSUES = Dataset(
     order_by=("document_id", "table_index", "page", "row_index", "check", "measure", "message"),
 )
 
+CORRECTIONS_LOG = Dataset(
+    "corrections_log",
+    "Every correction of data/raw/corrections/<document_id>.yaml, and what became of it",
+    "每条人工更正及其执行结果",
+    (
+        _DOCUMENT_ID,
+        Column(
+            "correction_index",
+            "integer",
+            "Position of the correction in its file",
+            "更正在文件中的序号",
+            required=True,
+            minimum=1,
+        ),
+        Column(
+            "action",
+            "string",
+            "set_amount, set_code, set_name or drop_row",
+            "更正操作",
+            required=True,
+            vocabulary=("set_amount", "set_code", "set_name", "drop_row"),
+        ),
+        Column(
+            "table_kind",
+            "string",
+            "Table kind the correction addresses",
+            "更正的表格类型",
+            required=True,
+            vocabulary=TABLE_KIND_IDS,
+        ),
+        Column("code", "string", "Classification code of the row", "行的科目编码"),
+        Column("row_label", "string", "Row label, for rows without a code", "行名称（无编码时）"),
+        Column("measure", "string", "Measure or 三公 item", "金额列或“三公”项目"),
+        Column("stage", "string", "Budget stage", "预算阶段", required=True, vocabulary=BUDGET_STAGES),
+        Column("value", "string", "The value set, as it should be printed", "更正后的值（印刷形式）"),
+        Column("reason", "string", "Why the correction was made", "更正原因", required=True),
+        Column("author", "string", "Who made it", "更正人", required=True),
+        Column(
+            "status",
+            "string",
+            "applied, unmatched (no row has these keys) or invalid",
+            "执行结果：applied 已执行 / unmatched 未匹配 / invalid 无效",
+            required=True,
+            vocabulary=("applied", "unmatched", "invalid"),
+        ),
+        Column(
+            "rows_affected",
+            "integer",
+            "Published rows the correction changed or removed",
+            "受影响的行数",
+            required=True,
+            minimum=0,
+        ),
+        Column("message", "string", "Why a correction was not applied", "未执行的原因"),
+    ),
+    order_by=("document_id", "correction_index"),
+)
+
 DATASETS: tuple[Dataset, ...] = (
     DOCUMENTS,
     TABLES,
@@ -400,5 +470,6 @@ DATASETS: tuple[Dataset, ...] = (
     THREE_PUBLIC_EXPENSES,
     PERFORMANCE_INDICATORS,
     VALIDATION_ISSUES,
+    CORRECTIONS_LOG,
 )
 DATASETS_BY_NAME = {dataset.name: dataset for dataset in DATASETS}

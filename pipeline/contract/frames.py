@@ -49,3 +49,8 @@ def dataset_frame(dataset: Dataset, records: Iterable[Mapping[str, object]]) -> 
     table = pa.Table.from_pylist(list(records), schema=arrow_schema(dataset).remove_metadata())
     frame = table.to_pandas(types_mapper={ARROW_TYPES["decimal"]: PANDAS_DTYPES["decimal"]}.get)
     return frame.astype({column.name: PANDAS_DTYPES[column.kind] for column in dataset.columns})
+
+
+def text_or_none(value: object) -> str | None:
+    """A frame value as text for a record, with pandas' missing values (NaN, NA) as None."""
+    return None if value is None or pd.isna(value) else str(value)

@@ -15,10 +15,11 @@ from pipeline.parsing.amounts import AmountError, parse_amount, to_yuan
 
 @dataclass
 class Normalized:
-    """A dataset's rows for one document, and the issues met while producing them."""
+    """A dataset's rows for one document, the issues met producing them, and the corrections log."""
 
     rows: pd.DataFrame
     issues: pd.DataFrame
+    corrections: pd.DataFrame | None = None
 
 
 @dataclass
@@ -37,6 +38,7 @@ class Collector:
                 "table_kind": table.kind,
                 "table_title": table.title,
                 **values,
+                **({"corrected": False} if "corrected" in self.dataset.column_names else {}),
                 "source_sha256": self.document.sha256,
                 "page": row.page,
                 "table_index": table.table_index,

@@ -10,7 +10,7 @@ from decimal import Decimal
 import pandas as pd
 
 from pipeline.contract.datasets import DATASETS, VALIDATION_ISSUES
-from pipeline.contract.frames import dataset_frame
+from pipeline.contract.frames import dataset_frame, text_or_none
 from pipeline.contract.schemas import schema_failures
 from pipeline.extraction.document_tables import ExtractedDocument
 from pipeline.inspection.document import DocumentInfo
@@ -115,6 +115,7 @@ def _document_frames(output: DocumentOutputs) -> dict[str, pd.DataFrame]:
     info, extracted = output.info, output.extracted
     issues = [_unrecognised_tables(extracted)] if extracted is not None else []
     frames: dict[str, pd.DataFrame] = {}
+    logs: list[pd.DataFrame] = []
     for name in NORMALIZED_DATASETS:
         normalized = output.normalized.get(name)
         if normalized is None:
@@ -122,6 +123,9 @@ def _document_frames(output: DocumentOutputs) -> dict[str, pd.DataFrame]:
                 issues.append(_missing(info, name))
             continue
         issues.append(normalized.issues)
+        if normalized.corrections is not None:
+            logs.append(normalized.corrections)
+            issues.append(_unapplied(info, normalized.corrections))
         failures = schema_failures(name, normalized.rows)
         if not failures.empty:
             issues.append(_withheld(info, name, failures))
@@ -146,7 +150,31 @@ def _document_frames(output: DocumentOutputs) -> dict[str, pd.DataFrame]:
     frames["documents"] = document_frame(info, facts, output.source, status, error, len(tables))
     frames["tables"] = tables_frame(info, tables)
     frames["validation_issues"] = issue_frame
+    if logs:
+        frames["corrections_log"] = pd.concat(logs, ignore_index=True)
     return frames
+
+
+def _unapplied(info: DocumentInfo, log: pd.DataFrame) -> pd.DataFrame:
+    """A warning for every correction that matched nothing or could not be applied: reported, not ignored."""
+    return dataset_frame(
+        VALIDATION_ISSUES,
+        [
+            {
+                "document_id": info.document_id,
+                "check": "correction",
+                "severity": "warning",
+                "table_kind": entry.table_kind,
+                "code": text_or_none(entry.code),
+                "measure": text_or_none(entry.measure),
+                "actual": text_or_none(entry.value),
+                "message": f"correction {entry.correction_index} ({entry.action}) {entry.status}: {entry.message}",
+                "source_sha256": info.sha256,
+            }
+            for entry in log.itertuples()
+            if entry.status != "applied"
+        ],
+    )
 
 
 def _unrecognised_tables(extracted: ExtractedDocument) -> pd.DataFrame:

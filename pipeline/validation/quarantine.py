@@ -9,7 +9,7 @@ finding that withheld it.
 import pandas as pd
 
 from pipeline.contract.datasets import VALIDATION_ISSUES
-from pipeline.contract.frames import dataset_frame
+from pipeline.contract.frames import dataset_frame, text_or_none
 
 
 def quarantine(rows: pd.DataFrame, findings: pd.DataFrame, dataset: str) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -29,8 +29,8 @@ def quarantine(rows: pd.DataFrame, findings: pd.DataFrame, dataset: str) -> tupl
             "check": "quarantined",
             "severity": "error",
             "table_kind": row.table_kind,
-            "code": _text(getattr(row, "code", None)),
-            "measure": _text(getattr(row, "measure", None) or getattr(row, "item", None)),
+            "code": text_or_none(getattr(row, "code", None)),
+            "measure": text_or_none(getattr(row, "measure", None) or getattr(row, "item", None)),
             "actual": row.amount_printed,
             "message": f"{dataset} row withheld because its table failed reconciliation ({reasons[int(row.table_index)]})",
             "source_sha256": row.source_sha256,
@@ -41,7 +41,3 @@ def quarantine(rows: pd.DataFrame, findings: pd.DataFrame, dataset: str) -> tupl
         for row in rows[withheld].itertuples()
     ]
     return rows[~withheld].reset_index(drop=True), dataset_frame(VALIDATION_ISSUES, issues)
-
-
-def _text(value: object) -> str | None:
-    return None if value is None or pd.isna(value) else str(value)

@@ -9,6 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import dagster as dg
+import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
@@ -33,7 +34,7 @@ def test_published_parquet_and_csv_read_back_equal(release: Release) -> None:
             header, *rows = list(csv.reader(handle))
         assert header == parquet.column_names == dataset.column_names
         assert rows == [[_csv_text(value) for value in row.values()] for row in parquet.to_pylist()], dataset.name
-        assert len(rows) > 0 or dataset.name == "validation_issues"
+        assert len(rows) > 0 or dataset.name == "corrections_log"
 
 
 def _csv_text(value: object) -> str:
@@ -133,4 +134,56 @@ def test_datapackage_is_valid_by_frictionless(release: Release) -> None:
 
     report = frictionless.validate(str(release.published_dir / "datapackage.json"))
     assert report.valid, report.flatten(["resourceName", "type", "note"])
-    assert len(report.tasks) == 13  # 6 CSV tables row by row, 6 Parquet files and the dictionary by hash
+    assert len(report.tasks) == 15  # 7 CSV tables row by row, 7 Parquet files and the dictionary by hash
+
+
+CORRECTIONS = """\
+corrections:
+  - action: set_amount
+    table_kind: expenditure_summary
+    row_label: 合计
+    measure: basic
+    value: "1,225.78"
+    reason: 部门支出总表 prints 1,225.79; the function and economic tables and the sum of 类 give 1,225.78
+    author: data desk
+  - action: set_name
+    table_kind: general_budget_expenditure_by_function
+    code: "2019998"
+    value: 不存在的科目
+    reason: a correction whose row is gone
+    author: data desk
+"""
+
+
+def test_editing_one_documents_corrections_reruns_only_it_and_flags_and_logs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    arguments = _command_line(tmp_path, monkeypatch, {"other.pdf": b"not a pdf"})
+    assert main(arguments) == 0
+    corrections = tmp_path / "raw" / "corrections"
+    corrections.mkdir()
+    (corrections / f"{REFERENCE_ID}.yaml").write_text(CORRECTIONS, encoding="utf-8")
+    capsys.readouterr()
+    assert main(arguments) == 0
+    out = capsys.readouterr().out
+    assert "other: unchanged since its last run, skipped" in out
+    assert f"{REFERENCE_ID}: run succeeded" in out
+    published = tmp_path / "published"
+    lines = pd.read_parquet(published / "budget_lines.parquet")
+    corrected = lines[lines["corrected"]]
+    assert corrected[["table_kind", "name", "measure", "amount_printed", "amount_yuan"]].values.tolist() == [
+        ["expenditure_summary", "合计", "basic", "1,225.78", Decimal("12257800.00")]
+    ]
+    assert corrected["correction"].iloc[0].startswith("set_amount: 部门支出总表 prints 1,225.79")
+    log = pd.read_parquet(published / "corrections_log.parquet")
+    assert log[["correction_index", "status", "rows_affected"]].values.tolist() == [
+        [1, "applied", 1],
+        [2, "unmatched", 0],
+    ]
+    issues = pd.read_parquet(published / "validation_issues.parquet")
+    assert issues.loc[issues["check"] == "correction", "message"].tolist() == [
+        "correction 2 (set_name) unmatched: no published row has these keys any more; the correction was not applied"
+    ]
+    # with the 部门支出总表 corrected, only the narrative still quotes 1,225.79
+    remaining = issues[(issues["document_id"] == REFERENCE_ID) & (issues["measure"] == "basic")]
+    assert remaining["check"].tolist() == ["narrative"]

@@ -36,6 +36,7 @@ def _line(code: str | None, measure: str, printed: str, row: int, column: int) -
         "table_index": 2,
         "row_index": row,
         "column_index": column,
+        "corrected": False,
     }
 
 
