@@ -18,7 +18,9 @@ from assets.resources import PROJECT_ROOT
 
 pytestmark = pytest.mark.e2e
 STARTUP_SECONDS = 120
-SHUTDOWN_SECONDS = 60
+SHUTDOWN_SECONDS = 120
+"""Each service stops on SIGTERM within seconds; a code server caught starting up may only stop when its
+heartbeat to dagster dev times out (45 s), so the bound leaves room for that."""
 QUERY = """
 {
   assetNodes { assetKey { path } isPartitioned partitionStats { numPartitions }
