@@ -5,7 +5,7 @@ from collections.abc import Callable
 import dagster as dg
 import pandas as pd
 
-from assets.metadata import frame_metadata
+from assets.metadata import column_lineage, frame_metadata
 from assets.partitions import documents
 from assets.resources import ProjectPaths
 from pipeline.contract.datasets import (
@@ -61,6 +61,7 @@ def dataset_asset(dataset: Dataset, normalize: Normalizer, description: str) -> 
             normalized,
             metadata={
                 **frame_metadata(dataset, normalized.rows),
+                "dagster/column_lineage": column_lineage(dataset, dg.AssetKey("extracted_tables")),
                 "issues": len(normalized.issues),
                 "corrections": len(corrections),
                 "source_sha256": extracted_tables.info.sha256,

@@ -2,6 +2,7 @@
 
 import dagster as dg
 
+from assets.metadata import extracted_table_schema
 from assets.partitions import documents
 from assets.resources import ProjectPaths
 from pipeline.extraction.document_tables import ExtractedDocument, extract_document
@@ -54,6 +55,7 @@ def extracted_tables(
         extracted,
         metadata={
             "source_sha256": raw_document.sha256,
+            "dagster/column_schema": extracted_table_schema(),
             "pages_parsed": ",".join(map(str, extracted.pages_parsed)),
             "tables_found": len(extracted.tables),
             "tables_recognised": sum(1 for table in extracted.tables if table.kind),

@@ -473,3 +473,53 @@ DATASETS: tuple[Dataset, ...] = (
     CORRECTIONS_LOG,
 )
 DATASETS_BY_NAME = {dataset.name: dataset for dataset in DATASETS}
+
+
+EXTRACTED_TABLE_PARTS = {
+    "title": "The table's printed title, which the catalogue types",
+    "unit": "The unit of the table's 单位 line",
+    "header": "The printed header rows, rebuilt into one label per column",
+    "cells": "The body cells, read from the PDF's glyphs inside camelot's grid",
+    "grids": "Where each part of the table is printed: page, position, camelot's quality figures",
+}
+"""What an extracted table (the ``extracted_tables`` asset) is made of, for column lineage."""
+
+COLUMN_SOURCES: dict[str, tuple[str, ...]] = {
+    "table_kind": ("title",),
+    "table_title": ("title",),
+    "unit_printed": ("unit",),
+    "amount_printed": ("cells",),
+    "amount_yuan": ("cells", "unit"),
+    "stage": ("header", "title"),
+    "measure": ("header",),
+    "measure_printed": ("header",),
+    "item": ("header",),
+    "item_printed": ("header",),
+    "section": ("header",),
+    "is_total_row": ("cells",),
+    "page": ("grids",),
+    "table_index": ("grids",),
+    "row_index": ("grids",),
+    "column_index": ("grids", "header"),
+    **{
+        name: ("cells",)
+        for name in (
+            "code",
+            "code_level",
+            "parent_code",
+            "name",
+            "project_code",
+            "project_name",
+            "level1",
+            "level2",
+            "level3",
+            "operator",
+            "target_value",
+            "target_number",
+            "unit",
+            "weight",
+            "is_core",
+        )
+    },
+}
+"""The parts of the extracted table each published column is read from (the rest come from the document)."""

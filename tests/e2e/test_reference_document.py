@@ -199,3 +199,19 @@ def test_summary_tables_are_published_by_side(release: Release) -> None:
     summary = _lines(release, "revenue_expenditure_summary")
     assert summary.groupby("section").size().to_dict() == {"expenditure": 13, "revenue": 2}
     assert summary["page"].unique().tolist() == [11]
+
+
+def test_materializations_carry_row_counts_schemas_and_column_lineage(release: Release) -> None:
+    import dagster as dg
+
+    [record] = release.instance.fetch_materializations(
+        dg.AssetRecordsFilter(asset_key=dg.AssetKey("budget_lines"), asset_partitions=[REFERENCE_ID]), limit=1
+    ).records
+    metadata = record.asset_materialization.metadata
+    assert metadata["dagster/row_count"].value == 541
+    assert "amount_yuan" in [column.name for column in metadata["dagster/column_schema"].value.columns]
+    lineage = metadata["dagster/column_lineage"].value.deps_by_column
+    assert [(dep.asset_key.path[-1], dep.column_name) for dep in lineage["amount_yuan"]] == [
+        ("extracted_tables", "cells"),
+        ("extracted_tables", "unit"),
+    ]
