@@ -25,6 +25,41 @@ FRICTIONLESS_TYPES = {
 }
 
 
+def _dimension(*columns: str, **extra: str) -> dict:
+    return {**extra, "attributes": {column: {"source": column} for column in columns}, "primaryKey": [columns[0]]}
+
+
+_DOCUMENT = _dimension("document_id", "source_sha256")
+_PROVENANCE = _dimension("table_index", "page", "row_index", "column_index")
+FISCAL_MODELS = {
+    "budget_lines": {
+        "measures": {"amount": {"source": "amount_yuan", "currency": "CNY", "title": "Amount (yuan)"}},
+        "dimensions": {
+            "document": _DOCUMENT,
+            "table": _dimension("table_kind", "table_title"),
+            "classification": _dimension(
+                "code", "name", "parent_code", "code_level", "classification", dimensionType="classification"
+            ),
+            "budget_stage": _dimension("stage", dimensionType="other"),
+            "measure": _dimension("measure", "measure_printed", "section", dimensionType="other"),
+            "source": _PROVENANCE,
+        },
+    },
+    "three_public_expenses": {
+        "measures": {"amount": {"source": "amount_yuan", "currency": "CNY", "title": "Amount (yuan)"}},
+        "dimensions": {
+            "document": _DOCUMENT,
+            "item": _dimension("item", "item_printed", dimensionType="classification"),
+            "budget_stage": _dimension("stage", dimensionType="other"),
+            "source": _PROVENANCE,
+        },
+    },
+}
+"""Fiscal Data Package style models of the amount datasets, so OpenSpending-style tools can load them:
+amounts in CNY, functional and economic classification (the ``classification`` column says which),
+budget stage and measure as dimensions."""
+
+
 def table_schema(dataset: Dataset) -> dict:
     """The Frictionless Table Schema of a dataset."""
     fields = []
@@ -80,6 +115,7 @@ def datapackage(
                 "encoding": "utf-8-sig",
                 **file_facts(csv_file),
                 "schema": table_schema(dataset),
+                **({"model": FISCAL_MODELS[dataset.name]} if dataset.name in FISCAL_MODELS else {}),
             }
         )
         resources.append(

@@ -127,6 +127,17 @@ def test_datapackage_names_the_code_and_every_input(release: Release) -> None:
     inputs = {item["document_id"]: item["sha256"] for item in package["cnbudget"]["inputs"]}
     assert inputs[REFERENCE_ID] == hashlib.sha256(REFERENCE_PDF.read_bytes()).hexdigest()
     assert set(inputs) == {REFERENCE_ID, NOT_A_PDF_ID}
+    models = {resource["name"]: resource["model"] for resource in package["resources"] if "model" in resource}
+    assert sorted(models) == ["budget_lines-csv", "three_public_expenses-csv"]
+    lines = models["budget_lines-csv"]
+    assert lines["measures"] == {"amount": {"source": "amount_yuan", "currency": "CNY", "title": "Amount (yuan)"}}
+    assert lines["dimensions"]["classification"]["attributes"]["code"] == {"source": "code"}
+    columns = {
+        field["name"]
+        for field in next(r for r in package["resources"] if r["name"] == "budget_lines-csv")["schema"]["fields"]
+    }
+    sources = {a["source"] for d in lines["dimensions"].values() for a in d["attributes"].values()}
+    assert sources <= columns
 
 
 def test_datapackage_is_valid_by_frictionless(release: Release) -> None:
