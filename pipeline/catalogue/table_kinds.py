@@ -299,3 +299,7 @@ TABLE_KINDS: tuple[TableKind, ...] = (
 )
 
 KINDS_BY_ID = {kind.id: kind for kind in TABLE_KINDS}
+
+FUNCTION_TABLE_KIND = "general_budget_expenditure_by_function"
+"""The general-public-budget expenditure table by function: the table that labels, disclosure ties
+and reconciliation treat as the document's central one."""

@@ -10,11 +10,11 @@ from decimal import Decimal
 
 import pandas as pd
 
+from pipeline.catalogue.table_kinds import FUNCTION_TABLE_KIND
 from pipeline.evaluation.labels import ExpectedAmount, ExpectedDocument
 from pipeline.parsing.amounts import UNIT_FACTORS
 from pipeline.parsing.cell_text import fold_for_matching
 
-FUNCTION_TABLE = "general_budget_expenditure_by_function"
 FACTS = ("department", "year", "disclosure_kind", "status")
 
 
@@ -44,7 +44,7 @@ def score_document(
     companion must share it, and a document standing alone must share it with no other.
     """
     score = DocumentScore(expected.document_id)
-    published = _first_table(budget_lines, expected.document_id, FUNCTION_TABLE)
+    published = _first_table(budget_lines, expected.document_id, FUNCTION_TABLE_KIND)
     by_key = {(_code(row.code), row.stage, row.measure): row for row in published.itertuples()}
     rows: dict[tuple[str, str], list[bool]] = {}
     for amount in expected.function_lines:

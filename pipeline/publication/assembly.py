@@ -9,6 +9,7 @@ from decimal import Decimal
 
 import pandas as pd
 
+from pipeline.catalogue.table_kinds import FUNCTION_TABLE_KIND
 from pipeline.contract.datasets import DATASETS, VALIDATION_ISSUES
 from pipeline.contract.frames import dataset_frame, text_or_none
 from pipeline.contract.schemas import schema_failures
@@ -19,9 +20,8 @@ from pipeline.normalization.documents import document_frame, document_status, ta
 from pipeline.normalization.records import Normalized
 from pipeline.publication.disclosures import DisclosureFacts, disclosure_ids
 from pipeline.validation.quarantine import quarantine
-from pipeline.validation.reconciliation import narrative_figures
+from pipeline.validation.reconciliation import grand_total_of, narrative_figures
 
-FUNCTION_TABLE = "general_budget_expenditure_by_function"
 QUARANTINABLE = ("budget_lines", "three_public_expenses")
 NORMALIZED_DATASETS = ("budget_lines", "three_public_expenses", "performance_indicators")
 
@@ -94,11 +94,8 @@ def _disclosure_facts(output: DocumentOutputs, documents: pd.DataFrame) -> Discl
     row = documents[documents["document_id"] == output.info.document_id].iloc[0]
     extracted = output.extracted
     lines = output.normalized.get("budget_lines")
-    total = None
-    if lines is not None and not lines.rows.empty:
-        rows = lines.rows
-        totals = rows[(rows["table_kind"] == FUNCTION_TABLE) & rows["is_total_row"] & (rows["measure"] == "total")]
-        total = Decimal(totals["amount_printed"].iloc[0].replace(",", "")) if len(totals) else None
+    printed = grand_total_of(f"{FUNCTION_TABLE_KIND}/total", lines.rows) if lines is not None else None
+    total = Decimal(printed.printed.replace(",", "")) if printed is not None else None
     return DisclosureFacts(
         document_id=output.info.document_id,
         department=None if pd.isna(row["department"]) else row["department"],

@@ -24,13 +24,12 @@ from pipeline.catalogue.identities import (
     SAME_TOTALS,
     THREE_PUBLIC_IDENTITIES,
 )
-from pipeline.catalogue.table_kinds import TOTAL_LABELS
+from pipeline.catalogue.table_kinds import FUNCTION_TABLE_KIND, TOTAL_LABELS
 from pipeline.contract.datasets import VALIDATION_ISSUES
 from pipeline.contract.frames import dataset_frame
 from pipeline.parsing.cell_text import fold_for_matching
 from pipeline.validation.findings import Printed, compare, rounding
 
-FUNCTION_TABLE = "general_budget_expenditure_by_function"
 SUMMARY_TABLE = "appropriation_summary"
 _LEADING_NUMBER = re.compile(r"^([一二三四五六七八九十]+、|\d+[.、])")
 
@@ -157,12 +156,12 @@ def same_totals(budget_lines: pd.DataFrame, context: dict) -> Iterator[dict]:
     """Grand totals that two tables (or the two sides of a summary table) print for the same money agree."""
     for spec_a, spec_b, condition in SAME_TOTALS:
         last = condition == "sides"
-        first, second = _amount_of(spec_a, budget_lines, last), _amount_of(spec_b, budget_lines, last)
+        first, second = grand_total_of(spec_a, budget_lines, last), grand_total_of(spec_b, budget_lines, last)
         if first is None or second is None:
             continue
         if condition == "when_totals_agree":
-            total_a = _amount_of(_with_measure(spec_a, "total"), budget_lines)
-            total_b = _amount_of(_with_measure(spec_b, "total"), budget_lines)
+            total_a = grand_total_of(_with_measure(spec_a, "total"), budget_lines)
+            total_b = grand_total_of(_with_measure(spec_b, "total"), budget_lines)
             if (
                 total_a is None
                 or total_b is None
@@ -187,7 +186,7 @@ def _with_measure(spec: str, measure: str) -> str:
     return "/".join([kind, measure, *section])
 
 
-def _amount_of(spec: str, budget_lines: pd.DataFrame, last: bool = False) -> Printed | None:
+def grand_total_of(spec: str, budget_lines: pd.DataFrame, last: bool = False) -> Printed | None:
     """The grand total named ``table_kind/measure[/section]`` (its first total row, or its last: 总计)."""
     kind, measure, *section = spec.split("/")
     sided = (
@@ -205,7 +204,7 @@ def summary_items_vs_function(budget_lines: pd.DataFrame, context: dict) -> Iter
         & ~budget_lines["is_total_row"]
     ]
     function = budget_lines[
-        (budget_lines["table_kind"] == FUNCTION_TABLE)
+        (budget_lines["table_kind"] == FUNCTION_TABLE_KIND)
         & (budget_lines["code_level"] == 1)
         & (budget_lines["measure"] == "total")
     ]
@@ -269,11 +268,11 @@ def narrative_figures(
         quotes = list(re.finditer(NARRATIVE_FUNCTION_ITEM, text))
         for quote, following in zip(quotes, [*quotes[1:], None], strict=False):
             code, row = _function_item(lines, quote.group("lei"), quote.group("kuan"), quote.group("xiang"))
-            yield from _narrative_finding(page, quote, row, FUNCTION_TABLE, "total", code, context)
+            yield from _narrative_finding(page, quote, row, FUNCTION_TABLE_KIND, "total", code, context)
             paragraph = text[quote.end() : following.start() if following else len(text)]
             for planned in re.finditer(NARRATIVE_PLANNED, paragraph):
                 if year is not None and int(planned.group("year")) == year:
-                    yield from _narrative_finding(page, planned, row, FUNCTION_TABLE, "total", code, context)
+                    yield from _narrative_finding(page, planned, row, FUNCTION_TABLE_KIND, "total", code, context)
             yield from _year_on_year(page, paragraph, row, code, context)
 
 
@@ -306,7 +305,7 @@ def _year_on_year(
         "document_id": context["document_id"],
         "check": "narrative_change",
         "severity": "warning",
-        "table_kind": FUNCTION_TABLE,
+        "table_kind": FUNCTION_TABLE_KIND,
         "code": code,
         "measure": "total",
         "expected": f"{computed.quantize(Decimal('0.01'))}",
@@ -355,7 +354,7 @@ def _first_source(
     """The first of the narrative figure's table sources the document prints: (kind, measure, amount)."""
     for source in sources:
         kind, key, *_ = source.split("/")
-        value = _item(items, key) if kind == "three_public_expenses" else _amount_of(source, lines)
+        value = _item(items, key) if kind == "three_public_expenses" else grand_total_of(source, lines)
         if value is not None:
             return kind, key, value
     kind, key, *_ = sources[0].split("/")
@@ -369,7 +368,7 @@ def _item(items: pd.DataFrame, item: str) -> Printed | None:
 
 def _function_item(lines: pd.DataFrame, lei: str, kuan: str, xiang: str) -> tuple[str | None, Printed | None]:
     """The code and amount of the function table's 项 named ``xiang`` under ``kuan`` under ``lei``."""
-    table = lines[(lines["table_kind"] == FUNCTION_TABLE) & (lines["measure"] == "total") & lines["code"].notna()]
+    table = lines[(lines["table_kind"] == FUNCTION_TABLE_KIND) & (lines["measure"] == "total") & lines["code"].notna()]
     names = {row.code: fold_for_matching(str(row.name)) for row in table.itertuples()}
     for row in table.itertuples():
         if (
