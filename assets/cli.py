@@ -8,14 +8,19 @@ instance, and prints how many labelled lines and amounts came out exact.
 """
 
 import argparse
+import multiprocessing
+import os
 import sys
 import tempfile
 import time
 import warnings
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
 import dagster as dg
 import pandas as pd
+from dagster._core.instance.ref import InstanceRef
 
 from assets.definitions import build_definitions
 from assets.freshness import document_is_current
@@ -24,6 +29,7 @@ from assets.partitions import documents
 from assets.resources import PROJECT_ROOT, ProjectPaths
 from pipeline.evaluation.labels import read_labels
 from pipeline.evaluation.report import evaluation_report
+from pipeline.inspection.document import file_sha256
 
 QUIET = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
 """Run logs stay complete in the instance; the terminal shows only warnings and the summary."""
@@ -36,6 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--raw-dir", default="data/raw", help="folder of source PDFs (default: data/raw)")
     run.add_argument("--published-dir", default="data/published", help="release folder (default: data/published)")
     run.add_argument("--force", action="store_true", help="run every document again, changed or not")
+    run.add_argument("--jobs", type=int, default=None, help="documents run at once (default: one per CPU)")
     evaluate = commands.add_parser("evaluate", help="score the pipeline on labelled PDFs")
     evaluate.add_argument(
         "--corpus", default=str(PROJECT_ROOT.parent / "shared" / "corpus"), help="folder of PDFs (searched recursively)"
@@ -48,36 +55,45 @@ def main(argv: list[str] | None = None) -> int:
     for category in (dg.BetaWarning, dg.PreviewWarning):
         warnings.filterwarnings("ignore", category=category)
     if args.command == "run":
-        return run_all(Path(args.raw_dir).resolve(), Path(args.published_dir).resolve(), project_instance(), args.force)
+        return run_all(
+            Path(args.raw_dir).resolve(), Path(args.published_dir).resolve(), project_instance(), args.force, args.jobs
+        )
     return evaluate_corpus(Path(args.corpus).resolve(), Path(args.labels).resolve(), args.details)
 
 
-def run_all(raw_dir: Path, published_dir: Path, instance: dg.DagsterInstance, force: bool = False) -> int:
+def run_all(
+    raw_dir: Path, published_dir: Path, instance: dg.DagsterInstance, force: bool = False, jobs: int | None = None
+) -> int:
     """Process and publish; 0 when the release was written, 1 when the run could not proceed.
 
     Documents whose PDF and code are unchanged since their last complete run are not run again
-    (unless ``force``); publication always runs, from every document's latest outputs.
+    (unless ``force``), nor are later copies of a PDF already in the folder under another name;
+    the others run ``jobs`` at a time (default: one per CPU), each in its own Dagster run.
+    Publication always runs, from every document's latest outputs.
     """
     if not raw_dir.is_dir():
         print(f"cnbudget: raw folder {raw_dir} does not exist", file=sys.stderr)
         return 1
     paths = ProjectPaths(raw_dir=str(raw_dir), published_dir=str(published_dir))
     defs = build_definitions(paths)
-    document_ids = list(paths.document_files())
+    document_files = paths.document_files()
     known = set(instance.get_dynamic_partitions(documents.name))
-    instance.add_dynamic_partitions(documents.name, [key for key in document_ids if key not in known])
-    document_job = defs.resolve_job_def("document_job")
-    print(f"cnbudget: {len(document_ids)} documents in {raw_dir}; runs recorded in {instance.root_directory}")
-    for document_id in document_ids:
-        if not force and document_is_current(instance, document_id, paths.document_version(document_id)):
+    instance.add_dynamic_partitions(documents.name, [key for key in document_files if key not in known])
+    print(f"cnbudget: {len(document_files)} documents in {raw_dir}; runs recorded in {instance.root_directory}")
+    first_by_sha256: dict[str, str] = {}
+    pending = []
+    for document_id, path in document_files.items():
+        sha256 = file_sha256(path)
+        original = first_by_sha256.setdefault(sha256, document_id)
+        if original != document_id:
+            print(f"  {document_id}: same bytes as {original}, published once (as {original}), not run")
+        elif not force and document_is_current(instance, document_id, paths.document_version(document_id, sha256)):
             print(f"  {document_id}: unchanged since its last run, skipped")
-            continue
-        started = time.perf_counter()
-        result = document_job.execute_in_process(
-            instance=instance, partition_key=document_id, raise_on_error=False, run_config=QUIET
-        )
-        outcome = "run succeeded" if result.success else "run FAILED (see it in Dagster)"
-        print(f"  {document_id}: {outcome} in {time.perf_counter() - started:.1f} s (run {result.run_id[:8]})")
+        else:
+            pending.append(document_id)
+    for document_id, success, run_id, seconds in run_documents(pending, paths, instance, jobs or os.cpu_count() or 1):
+        outcome = "run succeeded" if success else "run FAILED (see it in Dagster)"
+        print(f"  {document_id}: {outcome} in {seconds:.1f} s (run {run_id[:8]})")
     publication = defs.resolve_job_def("publish_job").execute_in_process(
         instance=instance, raise_on_error=False, run_config=QUIET
     )
@@ -89,6 +105,52 @@ def run_all(raw_dir: Path, published_dir: Path, instance: dg.DagsterInstance, fo
         return 1
     print_summary(published_dir)
     return 0
+
+
+DocumentRun = tuple[str, bool, str, float]
+"""A finished document run: document id, success, run id, seconds."""
+
+
+def run_documents(
+    document_ids: list[str], paths: ProjectPaths, instance: dg.DagsterInstance, jobs: int
+) -> Iterator[DocumentRun]:
+    """Run ``document_job`` for each document, ``jobs`` at a time, yielding each run as it finishes.
+
+    Several documents run in worker processes, each with its own Dagster run recorded in the
+    same instance; a single one, or ``jobs == 1``, runs in this process.
+    """
+    if jobs == 1 or len(document_ids) <= 1:
+        _start_worker(instance.get_ref(), paths.raw_dir, paths.published_dir)
+        yield from map(_run_document, document_ids)
+        return
+    with ProcessPoolExecutor(
+        max_workers=min(jobs, len(document_ids)),
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_start_worker,
+        initargs=(instance.get_ref(), paths.raw_dir, paths.published_dir),
+    ) as pool:
+        for finished in as_completed([pool.submit(_run_document, document_id) for document_id in document_ids]):
+            yield finished.result()
+
+
+_worker: dict[str, object] = {}
+"""The instance and job a worker process runs documents with, set once when it starts."""
+
+
+def _start_worker(instance_ref: InstanceRef, raw_dir: str, published_dir: str) -> None:
+    for category in (dg.BetaWarning, dg.PreviewWarning):
+        warnings.filterwarnings("ignore", category=category)
+    defs = build_definitions(ProjectPaths(raw_dir=raw_dir, published_dir=published_dir))
+    _worker["instance"] = dg.DagsterInstance.from_ref(instance_ref)
+    _worker["job"] = defs.resolve_job_def("document_job")
+
+
+def _run_document(document_id: str) -> DocumentRun:
+    started = time.perf_counter()
+    result = _worker["job"].execute_in_process(
+        instance=_worker["instance"], partition_key=document_id, raise_on_error=False, run_config=QUIET
+    )
+    return document_id, result.success, result.run_id, time.perf_counter() - started
 
 
 def print_summary(published_dir: Path) -> None:

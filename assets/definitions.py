@@ -8,10 +8,10 @@ from assets.datasets import DATASET_ASSETS, reconciliation
 from assets.documents import extracted_tables, raw_document
 from assets.jobs import document_job, publish_job
 from assets.publication import published
-from assets.resources import ProjectPaths
+from assets.resources import DocumentLimits, ProjectPaths
 
 
-def build_definitions(paths: ProjectPaths | None = None) -> dg.Definitions:
+def build_definitions(paths: ProjectPaths | None = None, limits: DocumentLimits | None = None) -> dg.Definitions:
     """Definitions with the given folders (by default those of the environment or the project).
 
     Each run executes in one process: steps are short, and parallelism comes from running
@@ -23,7 +23,7 @@ def build_definitions(paths: ProjectPaths | None = None) -> dg.Definitions:
         jobs=[document_job, publish_job],
         sensors=[raw_folder_sensor],
         schedules=[daily_publication],
-        resources={"paths": paths or ProjectPaths()},
+        resources={"paths": paths or ProjectPaths(), "limits": limits or DocumentLimits()},
         executor=dg.in_process_executor,
     )
 

@@ -4,8 +4,9 @@ import dagster as dg
 
 from assets.metadata import extracted_table_schema
 from assets.partitions import documents
-from assets.resources import ProjectPaths
-from pipeline.extraction.document_tables import ExtractedDocument, extract_document
+from assets.resources import DocumentLimits, ProjectPaths
+from pipeline.extraction.document_tables import ExtractedDocument
+from pipeline.extraction.limits import extract_within_limits
 from pipeline.inspection.document import DocumentInfo, inspect_document
 
 EXTRACTION_VERSION = "1"
@@ -34,11 +35,18 @@ def raw_document(context: dg.AssetExecutionContext, paths: ProjectPaths) -> dg.O
 
 @dg.asset(partitions_def=documents, group_name="documents", code_version=EXTRACTION_VERSION, kinds={"camelot"})
 def extracted_tables(
-    context: dg.AssetExecutionContext, paths: ProjectPaths, raw_document: DocumentInfo
+    context: dg.AssetExecutionContext, paths: ProjectPaths, limits: DocumentLimits, raw_document: DocumentInfo
 ) -> dg.Output[ExtractedDocument]:
-    """The document's tables found by camelot on the pages that hold them, typed by the catalogue."""
+    """The document's tables found by camelot on the pages that hold them, typed by the catalogue.
+
+    Extraction runs in a child process under the document limits; a document stopped at one
+    has no tables and a status saying which limit it reached.
+    """
     path = paths.document_path(context.partition_key)
-    extracted = extract_document(path, raw_document)
+    run = extract_within_limits(path, raw_document, limits.limits())
+    extracted = run.extracted
+    if extracted.info.status != raw_document.status:
+        context.log.error(f"{extracted.info.file_name}: {extracted.info.status}: {extracted.info.error}")
     inventory = [
         {
             "table": table.table_index,
@@ -60,6 +68,8 @@ def extracted_tables(
             "tables_found": len(extracted.tables),
             "tables_recognised": sum(1 for table in extracted.tables if table.kind),
             "text_pages": extracted.text_pages,
+            "extraction_seconds": round(run.seconds, 2),
+            "extraction_peak_rss_mib": round(run.peak_rss_mib, 1),
             "year": extracted.facts.year or 0,
             "department": extracted.facts.department or "",
             "tables": dg.MetadataValue.table(

@@ -7,6 +7,7 @@ from pathlib import Path
 import dagster as dg
 
 from pipeline.corrections.model import corrections_sha256, document_version
+from pipeline.extraction.limits import ExtractionLimits
 from pipeline.inspection.document import file_sha256
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
@@ -38,10 +39,10 @@ class ProjectPaths(dg.ConfigurableResource):
         """``corrections/<document_id>.yaml`` in the raw folder (it need not exist)."""
         return self.raw_path() / "corrections" / f"{document_id}.yaml"
 
-    def document_version(self, document_id: str) -> str:
-        """The version of the document's inputs: PDF sha256, plus its corrections file's if any."""
-        path = self.document_path(document_id)
-        return document_version(file_sha256(path), corrections_sha256(self.corrections_path(document_id)))
+    def document_version(self, document_id: str, pdf_sha256: str | None = None) -> str:
+        """The version of the document's inputs: PDF sha256 (given, or read), plus its corrections file's if any."""
+        pdf_sha256 = pdf_sha256 or file_sha256(self.document_path(document_id))
+        return document_version(pdf_sha256, corrections_sha256(self.corrections_path(document_id)))
 
     def document_path(self, document_id: str) -> Path:
         """The raw PDF of a document; raises FileNotFoundError when it is no longer there."""
@@ -49,6 +50,19 @@ class ProjectPaths(dg.ConfigurableResource):
             return self.document_files()[document_id]
         except KeyError:
             raise FileNotFoundError(f"no PDF for document {document_id!r} in {self.raw_path()}") from None
+
+
+class DocumentLimits(dg.ConfigurableResource):
+    """How long and with how much memory one document's extraction may run before it is stopped.
+
+    Defaults come from CNBUDGET_DOCUMENT_SECONDS and CNBUDGET_DOCUMENT_MEMORY_MIB when set.
+    """
+
+    seconds: float = float(os.environ.get("CNBUDGET_DOCUMENT_SECONDS", "300"))
+    memory_mib: int = int(os.environ.get("CNBUDGET_DOCUMENT_MEMORY_MIB", "1024"))
+
+    def limits(self) -> ExtractionLimits:
+        return ExtractionLimits(seconds=self.seconds, memory_mib=self.memory_mib)
 
 
 def code_commit() -> str | None:

@@ -61,7 +61,14 @@ DOCUMENT_STATUSES = (
     "not_a_budget_disclosure",
     "no_text_layer",
     "unreadable_pdf",
+    "truncated_pdf",
+    "not_a_pdf",
+    "empty_file",
     "encrypted",
+    "duplicate",
+    "time_limit",
+    "memory_limit",
+    "crashed",
 )
 
 _DOCUMENT_ID = Column(

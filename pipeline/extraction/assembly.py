@@ -17,6 +17,7 @@ from pipeline.extraction.page_grids import PageGrid
 from pipeline.extraction.tables import DocumentTable, GridReport, SourceRow
 from pipeline.inspection.page_text import PageText, TextLine
 from pipeline.parsing.amounts import find_unit, is_amount
+from pipeline.parsing.cell_text import fold_for_matching
 
 _CODE_LIKE = re.compile(r"^\d{2,7}$")
 MAX_WRAPPED_TAIL = 8
@@ -209,7 +210,24 @@ def _append_continuation(table: _Building, grid: PageGrid) -> None:
         table.column_edges = grid.column_edges
         if depth:
             table.header = [list(row) for row in rows[:depth]]
+    elif table.rows:
+        depth = _repeated_header_depth(table.header, rows[:depth])
     _add_rows(table, grid, rows, depth)
+
+
+def _repeated_header_depth(header: list[list[str]], leading: list[tuple[str, ...]]) -> int:
+    """How many of a continuation's header-like leading rows repeat the table's header.
+
+    A body row that prints no amount (a 收支总表's ``二、外交支出`` with a blank cell) looks
+    like a header row; at the top of a page it is one only when its labels are the header's.
+    """
+    labels = {fold_for_matching(cell) for row in header for cell in row if cell}
+    depth = 0
+    for row in leading:
+        if not all(fold_for_matching(cell) in labels for cell in row if cell):
+            break
+        depth += 1
+    return depth
 
 
 def _add_rows(

@@ -11,8 +11,8 @@ from pipeline.inspection.facts import DocumentFacts
 
 def document_status(
     info: DocumentInfo, text_pages: int, tables: list[DocumentTable], facts: DocumentFacts, error_issues: int
-) -> str:
-    """The document's status, from the most to the least fundamental problem.
+) -> tuple[str, str | None]:
+    """The document's status and, when it is not ok, why in words, from the most to the least fundamental problem.
 
     A readable PDF with no text on any page is a scan (no_text_layer); one that names no
     catalogue table and no budget or final-accounts title is not a disclosure at all, and
@@ -21,15 +21,19 @@ def document_status(
     withheld by errors is partial.
     """
     if info.status != "ok":
-        return info.status
+        return info.status, info.error
     if text_pages == 0:
-        return "no_text_layer"
+        return "no_text_layer", f"none of its {info.pages} pages has a text layer: a scan, which needs OCR first"
     standard = [table for table in tables if table.kind]
     if not standard and facts.disclosure_kind is None:
-        return "not_a_budget_disclosure"
+        return "not_a_budget_disclosure", (
+            f"no page of its {info.pages} names a standard budget table or a budget or final-accounts title"
+        )
     if standard and not any(table.has_amounts for table in standard):
-        return "not_a_budget_disclosure"
-    return "partial" if error_issues else "ok"
+        return "not_a_budget_disclosure", "its standard tables print no amount: a blank template"
+    if error_issues:
+        return "partial", f"{error_issues} validation errors withheld rows; see validation_issues"
+    return "ok", None
 
 
 def document_frame(

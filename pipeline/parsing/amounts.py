@@ -6,7 +6,7 @@ printed with, and conversion to yuan multiplies by the unit's exact factor.
 
 import re
 import unicodedata
-from decimal import Decimal, InvalidOperation
+from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Decimal, InvalidOperation, localcontext
 
 UNIT_FACTORS: dict[str, Decimal] = {
     "元": Decimal(1),
@@ -35,7 +35,8 @@ def parse_amount(text: str) -> Decimal | None:
     must sit at every third digit, so a misread ``3,39.41`` is an error rather than 339.41.
     """
     folded = unicodedata.normalize("NFKC", text).replace(" ", "").strip()
-    if not folded or folded in PLACEHOLDERS:
+    # is_placeholder reads the printed text: NFKC turns the placeholder … into "...".
+    if not folded or folded in PLACEHOLDERS or is_placeholder(text):
         return None
     negative = folded.startswith("(") and folded.endswith(")")
     if negative:
@@ -70,8 +71,10 @@ def to_yuan(amount: Decimal, unit: str) -> Decimal:
         factor = UNIT_FACTORS[unit]
     except KeyError as error:
         raise AmountError(f"unknown unit {unit!r}; known: {', '.join(UNIT_FACTORS)}") from error
-    yuan = amount * factor
-    quantized = yuan.quantize(YUAN_QUANTUM)
+    # Exact whatever the number of digits: the default 28-digit context would round the product.
+    with localcontext(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN):
+        yuan = amount * factor
+        quantized = yuan.quantize(YUAN_QUANTUM)
     if quantized != yuan:
         raise AmountError(f"{amount} {unit} is finer than one fen")
     return quantized

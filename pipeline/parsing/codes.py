@@ -8,7 +8,8 @@ import re
 import unicodedata
 
 MAX_DIGITS = {"function": 7, "economic": 5}
-_CODE = re.compile(r"^\d{3}(\d{2}){0,2}$")
+_CODE = re.compile(r"^\d{3}(\d{2}){0,2}$", re.ASCII)
+"""ASCII digits only: NFKC folds full-width digits, but other scripts' digits would stay as they are."""
 
 
 class CodeError(ValueError):

@@ -4,7 +4,7 @@ A document whose rows break the schema is not published: its rows of that datase
 withheld, each failure becomes a validation issue, and the document's status says partial.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 import pandas as pd
@@ -43,6 +43,7 @@ def release_frames(outputs: list[DocumentOutputs]) -> dict[str, pd.DataFrame]:
 
     Documents are then tied into disclosures (narrative and tables published as two PDFs).
     """
+    outputs = published_once(outputs)
     parts: dict[str, list[pd.DataFrame]] = {dataset.name: [] for dataset in DATASETS}
     for output in outputs:
         for name, frame in _document_frames(output).items():
@@ -59,6 +60,29 @@ def release_frames(outputs: list[DocumentOutputs]) -> dict[str, pd.DataFrame]:
     if not companion.empty:
         frames["validation_issues"] = pd.concat([frames["validation_issues"], companion], ignore_index=True)
     return frames
+
+
+def published_once(outputs: list[DocumentOutputs]) -> list[DocumentOutputs]:
+    """The outputs with every later copy of the same bytes turned into a row-less ``duplicate``.
+
+    The same PDF saved under two names (a re-download, a mirror) would otherwise be counted
+    twice by anyone summing the release; the copy whose document id sorts first keeps the rows.
+    """
+    first: dict[str, DocumentInfo] = {}
+    kept = []
+    for output in sorted(outputs, key=lambda output: output.info.document_id):
+        original = first.setdefault(output.info.sha256, output.info)
+        if original is output.info:
+            kept.append(output)
+            continue
+        info = replace(
+            output.info,
+            status="duplicate",
+            error=f"same bytes as {original.file_name} (sha256 {original.sha256[:12]}…): "
+            f"published once, as {original.document_id}",
+        )
+        kept.append(DocumentOutputs(info=info, extracted=None, normalized={}, source=output.source))
+    return kept
 
 
 def _companion_narrative_findings(outputs: list[DocumentOutputs], ids: dict[str, str]) -> pd.DataFrame:
@@ -109,7 +133,8 @@ def _disclosure_facts(output: DocumentOutputs, documents: pd.DataFrame) -> Discl
 
 
 def _document_frames(output: DocumentOutputs) -> dict[str, pd.DataFrame]:
-    info, extracted = output.info, output.extracted
+    extracted = output.extracted
+    info = extracted.info if extracted is not None else output.info
     issues = [_unrecognised_tables(extracted)] if extracted is not None else []
     frames: dict[str, pd.DataFrame] = {}
     logs: list[pd.DataFrame] = []
@@ -143,7 +168,7 @@ def _document_frames(output: DocumentOutputs) -> dict[str, pd.DataFrame]:
         facts, tables, text_pages = DocumentFacts(None, None, None), [], 0
     else:
         facts, tables, text_pages = extracted.facts, list(extracted.tables), extracted.text_pages
-        status, error = document_status(info, text_pages, tables, facts, errors), info.error
+        status, error = document_status(info, text_pages, tables, facts, errors)
     frames["documents"] = document_frame(info, facts, output.source, status, error, len(tables))
     frames["tables"] = tables_frame(info, tables)
     frames["validation_issues"] = issue_frame

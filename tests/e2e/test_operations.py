@@ -79,7 +79,7 @@ def test_cnbudget_run_processes_a_folder_and_prints_a_summary(
         if line.strip().startswith((REFERENCE_ID, NOT_A_PDF_ID))
     }
     assert summary[REFERENCE_ID] == ["ok", "12", "541", "4", "26", "5"]
-    assert summary[NOT_A_PDF_ID][:2] == ["unreadable_pdf", "0"]
+    assert summary[NOT_A_PDF_ID][:2] == ["empty_file", "0"]
     runs = dg.DagsterInstance.from_config(str(tmp_path / "home")).get_runs()
     assert sorted(run.job_name for run in runs) == ["document_job", "document_job", "publish_job"]
 

@@ -140,8 +140,8 @@ def test_documents_say_what_each_file_is(release: Release) -> None:
     assert (reference["region"], reference["year"], reference["disclosure_kind"]) == ("重庆市北碚区", 2023, "budget")
     assert (reference["pages"], reference["tables_found"]) == (20, 12)
     broken = documents.loc[NOT_A_PDF_ID]
-    assert broken["status"] == "unreadable_pdf"
-    assert "Data format error" in broken["error"]
+    assert broken["status"] == "not_a_pdf"
+    assert broken["error"] == "the file is an HTML or XML page saved under a .pdf name, not a PDF"
 
 
 def test_the_headerless_fragment_is_reported_not_dropped(release: Release) -> None:

@@ -117,7 +117,7 @@ def test_a_narrative_published_apart_is_checked_against_its_tables(reference: di
         },
         {},
     )
-    narrative_info = replace(info, document_id="narrative_only", file_name="narrative_only.pdf")
+    narrative_info = replace(info, document_id="narrative_only", file_name="narrative_only.pdf", sha256="0" * 64)
     narrative = ExtractedDocument(
         narrative_info,
         extracted.facts,
