@@ -48,7 +48,10 @@ def normalize_budget_lines(tables: list[DocumentTable], document: DocumentInfo) 
         )
         if not layout.amounts:
             if table.has_amounts:
-                collector.add_issue("column_roles", f"no amount column recognised in header {table.labels}", table)
+                for row in table.rows:
+                    collector.add_issue(
+                        "column_roles", f"row not read: no amount column recognised in header {table.labels}", table, row
+                    )
             continue
         if collector.lacks_unit(table):
             continue

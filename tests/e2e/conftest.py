@@ -10,7 +10,7 @@ import pytest
 
 from assets.definitions import build_definitions
 from assets.partitions import documents
-from assets.resources import PROJECT_ROOT, ProjectPaths
+from assets.resources import PROJECT_ROOT, DocumentLimits, ProjectPaths
 
 REFERENCE_ID = "chongqing_beibei_chaoyang_2023_budget"
 REFERENCE_PDF = PROJECT_ROOT / "data" / "raw" / f"{REFERENCE_ID}.pdf"
@@ -31,10 +31,10 @@ class Release:
         return pd.read_parquet(self.published_dir / f"{dataset}.parquet")
 
 
-def materialize_folder(raw: Path, root: Path) -> Release:
+def materialize_folder(raw: Path, root: Path, limits: DocumentLimits | None = None) -> Release:
     """Run document_job for every PDF of ``raw``, then publish_job, in a new instance under ``root``."""
     paths = ProjectPaths(raw_dir=str(raw), published_dir=str(root / "published"))
-    defs = build_definitions(paths)
+    defs = build_definitions(paths, limits)
     (root / "dagster_home").mkdir()
     instance = dg.DagsterInstance.local_temp(str(root / "dagster_home"))
     keys = list(paths.document_files())
