@@ -71,3 +71,27 @@ def test_unit_lines_name_their_unit(line: str, unit: str) -> None:
 
 def test_lines_without_unit_have_none() -> None:
     assert find_unit("编制单位： 502001-重庆市北碚区朝阳街道办事处（本级）") is None
+
+
+@pytest.mark.parametrize("printed", ["…", "……", "———", "---", "-/-"])
+def test_cells_of_filler_have_no_amount(printed: str) -> None:
+    """NFKC turns … into "...", which the placeholder set did not hold; runs of dashes were refused too."""
+    assert parse_amount(printed) is None
+    assert not is_amount(printed)
+
+
+@pytest.mark.parametrize(
+    ("amount", "unit", "yuan"),
+    [
+        # 29 digits: the default 28-digit context rounded this to ...456.78 and called it exact.
+        ("12345678901234567890123456.785", "元", None),
+        # 10^29 yuan needs 32 digits with its fen: the default context raised InvalidOperation.
+        ("1000000000000000000000", "亿元", "100000000000000000000000000000.00"),
+    ],
+)
+def test_to_yuan_stays_exact_beyond_28_digits(amount: str, unit: str, yuan: str | None) -> None:
+    if yuan is None:
+        with pytest.raises(AmountError):
+            to_yuan(Decimal(amount), unit)
+    else:
+        assert str(to_yuan(Decimal(amount), unit)) == yuan

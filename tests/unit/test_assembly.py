@@ -126,3 +126,17 @@ def test_a_printed_empty_notice_inside_the_grid_is_not_a_row() -> None:
     grid = _grid(19, 740.0, (("功能科目代码", "功能科目名称", "金额"), ("此表为空", "此表为空", "此表为空")))
     [table] = assemble_tables([page], [grid])
     assert table.rows == () and not table.has_amounts
+
+
+def test_rows_without_amounts_at_the_top_of_a_continuation_are_body_rows() -> None:
+    """A 收支总表 lists every 支出 category, most with a blank amount; when the page broke before them,
+    they were taken for the continuation's header and dropped (js_npc_office_2017_budget, page 8)."""
+    header = (("收入", "", "支出", ""), ("项目", "预算数", "项目", "预算数"))
+    pages = [_page(7, ("某单位部门收支总表", 780.0), ("单位：万元", 760.0)), _page(8)]
+    first = _grid(7, 740.0, (*header, ("一、一般公共预算拨款", "10.00", "一、一般公共服务支出", "10.00")))
+    body = (("", "", "二、外交支出", ""), ("", "", "三、国防支出", ""), ("收入总计", "10.00", "支出总计", "10.00"))
+    for repeated in (header, ()):
+        [table] = assemble_tables(pages, [first, _grid(8, 800.0, (*repeated, *body))])
+        assert table.header == header
+        assert [row.cells for row in table.rows[1:]] == list(body)
+        assert [row.row_index for row in table.rows[1:]] == [len(repeated) + 1, len(repeated) + 2, len(repeated) + 3]

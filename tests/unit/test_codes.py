@@ -24,3 +24,10 @@ def test_malformed_codes_are_errors(text: str) -> None:
 
 def test_full_width_digits_are_codes() -> None:
     assert parse_code("２０１０１", "function") == "20101"
+
+
+@pytest.mark.parametrize("text", ["٢٠١", "0000᠐", "２０١"])
+def test_digits_of_other_scripts_are_not_codes(text: str) -> None:
+    """NFKC folds full-width digits only; Arabic-Indic or Mongolian ones would come back as non-ASCII codes."""
+    with pytest.raises(CodeError):
+        parse_code(text, "function")
