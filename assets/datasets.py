@@ -28,7 +28,7 @@ from pipeline.normalization.records import Normalized
 from pipeline.normalization.three_public_expenses import normalize_three_public_expenses
 from pipeline.validation.reconciliation import reconcile_document
 
-NORMALIZATION_VERSION = "1"
+NORMALIZATION_VERSION = "2"
 """Bump when a change to the normalisers or the catalogue changes published rows."""
 
 Normalizer = Callable[[list[DocumentTable], DocumentInfo], Normalized]

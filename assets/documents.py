@@ -9,7 +9,7 @@ from pipeline.extraction.document_tables import ExtractedDocument
 from pipeline.extraction.limits import extract_within_limits
 from pipeline.inspection.document import DocumentInfo, inspect_document
 
-EXTRACTION_VERSION = "1"
+EXTRACTION_VERSION = "2"
 """Bump when a change to page targeting, camelot options or assembly changes what is extracted."""
 
 

@@ -126,3 +126,22 @@ def _clean_name(name: str) -> str | None:
     if _REGION_ONLY.match(name) or _PLACEHOLDER.search(name):
         return None
     return name
+
+
+_REGION = re.compile(
+    r"^(?:中共|中国共产党)?(?P<region>"
+    r"(?:[^省市区县州盟旗]{2,8}?(?:省|自治区))?"
+    r"(?:[^省市区县州盟旗]{2,8}?(?:市|自治州|州|盟))?"
+    r"(?:[^省市区县州盟旗]{1,8}?(?:区|县|旗))?)"
+)
+
+
+def region_of(department: str | None) -> str | None:
+    """The administrative region a department's name starts with (上海市普陀区财政局 → 上海市普陀区).
+
+    Chinese department names lead with their province, city and district, so the name is where
+    a disclosure says its region; None when the name starts with no place name.
+    """
+    if not department:
+        return None
+    return _REGION.match(department).group("region") or None

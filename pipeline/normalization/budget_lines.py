@@ -50,7 +50,10 @@ def normalize_budget_lines(tables: list[DocumentTable], document: DocumentInfo) 
             if table.has_amounts:
                 for row in table.rows:
                     collector.add_issue(
-                        "column_roles", f"row not read: no amount column recognised in header {table.labels}", table, row
+                        "column_roles",
+                        f"row not read: no amount column recognised in header {table.labels}",
+                        table,
+                        row,
                     )
             continue
         if collector.lacks_unit(table):

@@ -6,7 +6,7 @@ from pipeline.contract.datasets import DOCUMENTS, TABLES
 from pipeline.contract.frames import dataset_frame
 from pipeline.extraction.tables import DocumentTable
 from pipeline.inspection.document import DocumentInfo
-from pipeline.inspection.facts import DocumentFacts
+from pipeline.inspection.facts import DocumentFacts, region_of
 
 
 def document_status(
@@ -39,8 +39,12 @@ def document_status(
 def document_frame(
     info: DocumentInfo, facts: DocumentFacts, source: dict[str, str], status: str, error: str | None, tables_found: int
 ) -> pd.DataFrame:
-    """The document's one row of ``documents``; recorded facts in sources.csv fill what the PDF does not say."""
+    """The document's one row of ``documents``; recorded facts in sources.csv fill what the PDF does not say.
+
+    The region is the one recorded in sources.csv, else the place name the department's name starts with.
+    """
     year = facts.year or (int(source["year"]) if source.get("year", "").isdigit() else None)
+    department = facts.department or source.get("publisher") or None
     return dataset_frame(
         DOCUMENTS,
         [
@@ -51,8 +55,8 @@ def document_frame(
                 "sha256": info.sha256,
                 "size_bytes": info.size_bytes,
                 "pages": info.pages,
-                "department": facts.department or source.get("publisher") or None,
-                "region": source.get("region") or None,
+                "department": department,
+                "region": source.get("region") or region_of(department),
                 "year": year,
                 "disclosure_kind": facts.disclosure_kind if status != "not_a_budget_disclosure" else None,
                 "status": status,

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from pipeline import __version__
 from pipeline.contract.datasets import Dataset
+from pipeline.publication.database import DATABASE_FILE
 
 FRICTIONLESS_TYPES = {
     "string": "string",
@@ -93,12 +94,17 @@ def file_facts(path: Path) -> dict:
 
 
 def datapackage(
-    release_dir: Path, datasets: tuple[Dataset, ...], inputs: list[dict], code_commit: str | None = None
+    release_dir: Path,
+    datasets: tuple[Dataset, ...],
+    inputs: list[dict],
+    code_commit: str | None = None,
+    partitions: list[Path] = (),
 ) -> dict:
     """The package descriptor for the files already written in ``release_dir``.
 
     ``code_commit`` names the code that made them (the git commit, ``+dirty`` when the checkout
-    had uncommitted changes), so that the release can be reproduced.
+    had uncommitted changes), so that the release can be reproduced. ``partitions`` are the
+    year/region Parquet files, listed with their hashes like every other data file.
     """
     resources = []
     for dataset in datasets:
@@ -132,6 +138,33 @@ def datapackage(
                 **file_facts(parquet_file),
             }
         )
+    for number, path in enumerate(partitions, start=1):
+        relative = path.relative_to(release_dir)
+        dataset, year, region = relative.parts[1], relative.parts[2], relative.parts[3]
+        resources.append(
+            {
+                "name": f"{dataset.replace('_', '-')}-part-{number:04d}",
+                "type": "file",
+                "path": relative.as_posix(),
+                "title": f"The rows of {dataset}-parquet with {year} and {region}",
+                "format": "parquet",
+                "mediatype": "application/vnd.apache.parquet",
+                **file_facts(path),
+            }
+        )
+    database = release_dir / DATABASE_FILE
+    resources.append(
+        {
+            "name": "duckdb-database",
+            "type": "file",
+            "path": database.name,
+            "title": "Every dataset as a DuckDB table, built from the Parquet files of this release",
+            "description": "DuckDB writes a random identifier into each database file, so this file alone has "
+            "no hash: its tables hold exactly the rows of the Parquet files, whose hashes are listed.",
+            "format": "duckdb",
+            "mediatype": "application/vnd.duckdb",
+        }
+    )
     dictionary = release_dir / "data_dictionary.md"
     resources.append(
         {

@@ -9,6 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import dagster as dg
+import duckdb
 import pandas as pd
 import pyarrow.parquet as pq
 import pytest
@@ -18,13 +19,11 @@ from assets.cli import main
 from assets.definitions import build_definitions
 from assets.resources import ProjectPaths
 from pipeline.contract.datasets import DATASETS
+from pipeline.publication.database import DATABASE_FILE
 from tests.e2e.conftest import NOT_A_PDF_ID, REFERENCE_ID, REFERENCE_PDF, Release
+from tests.hashing import release_hashes
 
 pytestmark = pytest.mark.e2e
-
-
-def _hashes(folder: Path) -> dict[str, str]:
-    return {path.name: hashlib.sha256(path.read_bytes()).hexdigest() for path in sorted(folder.iterdir())}
 
 
 def test_published_parquet_and_csv_read_back_equal(release: Release) -> None:
@@ -48,10 +47,40 @@ def _csv_text(value: object) -> str:
 
 
 def test_republishing_the_same_outputs_gives_byte_identical_files(release: Release, tmp_path: Path) -> None:
-    before = _hashes(release.published_dir)
+    before = release_hashes(release.published_dir)
     paths = ProjectPaths(raw_dir=str(release.published_dir.parent / "raw"), published_dir=str(tmp_path / "again"))
     build_definitions(paths).resolve_job_def("publish_job").execute_in_process(instance=release.instance)
-    assert _hashes(tmp_path / "again") == before
+    assert release_hashes(tmp_path / "again") == before
+    assert len(before) == 2 * len(DATASETS) + 2 + 3  # Parquet and CSV, dictionary, datapackage, 3 partitions
+
+
+def test_the_duckdb_database_holds_every_dataset_as_published(release: Release) -> None:
+    with duckdb.connect(str(release.published_dir / DATABASE_FILE), read_only=True) as database:
+        for dataset in DATASETS:
+            table = database.sql(f"SELECT * FROM {dataset.name}").arrow().read_all()
+            parquet = pq.read_table(release.published_dir / f"{dataset.name}.parquet")
+            assert table.column_names == parquet.column_names
+            assert table.to_pylist() == parquet.to_pylist(), dataset.name
+        comment = database.sql("SELECT comment FROM duckdb_columns() WHERE column_name = 'amount_yuan'").fetchall()
+    assert comment[0] == ("Amount in yuan, exact, converted from the printed unit / 金额（元），由印刷单位精确换算",)
+
+
+def test_partitioned_parquet_holds_the_same_rows_under_year_and_region(release: Release) -> None:
+    folder = release.published_dir / "partitioned" / "budget_lines"
+    assert [path.relative_to(folder).as_posix() for path in folder.rglob("*.parquet")] == [
+        "year=2023/region=重庆市北碚区/part-0.parquet"
+    ]
+    with duckdb.connect() as database:
+        partitioned = (
+            database.sql(
+                f"SELECT * FROM read_parquet('{folder}/*/*/*.parquet', hive_partitioning = true) WHERE year = 2023"
+            )
+            .arrow()
+            .read_all()
+        )
+    assert set(partitioned.column("region").to_pylist()) == {"重庆市北碚区"}
+    single = pq.read_table(release.published_dir / "budget_lines.parquet")
+    assert partitioned.select(single.column_names).to_pylist() == single.to_pylist()
 
 
 def _command_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, other_files: dict[str, bytes]) -> list[str]:
@@ -145,7 +174,8 @@ def test_datapackage_is_valid_by_frictionless(release: Release) -> None:
 
     report = frictionless.validate(str(release.published_dir / "datapackage.json"))
     assert report.valid, report.flatten(["resourceName", "type", "note"])
-    assert len(report.tasks) == 15  # 7 CSV tables row by row, 7 Parquet files and the dictionary by hash
+    # 7 CSV tables row by row; 7 Parquet files, 3 partition files and the dictionary by hash; the database
+    assert len(report.tasks) == 19
 
 
 CORRECTIONS = """\

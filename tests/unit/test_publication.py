@@ -9,7 +9,9 @@ import pytest
 
 from pipeline.contract.datasets import BUDGET_LINES, DATASETS, DOCUMENTS
 from pipeline.contract.frames import dataset_frame
+from pipeline.publication.database import DATABASE_FILE
 from pipeline.publication.release import publish_release
+from tests.hashing import release_hashes
 
 SHA = "a" * 64
 
@@ -66,10 +68,6 @@ LINES = [
 ]
 
 
-def _hashes(folder: Path) -> dict[str, str]:
-    return {path.name: hashlib.sha256(path.read_bytes()).hexdigest() for path in sorted(folder.iterdir())}
-
-
 def test_parquet_and_csv_hold_the_same_rows(tmp_path: Path) -> None:
     publish_release(_frames(LINES), tmp_path, [])
     parquet = pd.read_parquet(tmp_path / "budget_lines.parquet")
@@ -85,16 +83,18 @@ def test_parquet_and_csv_hold_the_same_rows(tmp_path: Path) -> None:
 def test_the_same_rows_in_any_order_give_byte_identical_files(tmp_path: Path) -> None:
     publish_release(_frames(LINES), tmp_path / "first", [])
     publish_release(_frames(list(reversed(LINES))), tmp_path / "second", [])
-    assert _hashes(tmp_path / "first") == _hashes(tmp_path / "second")
+    assert release_hashes(tmp_path / "first") == release_hashes(tmp_path / "second")
 
 
 def test_datapackage_records_every_file_hash_and_input(tmp_path: Path) -> None:
     publish_release(_frames(LINES), tmp_path, [{"document_id": "doc", "path": "doc.pdf", "sha256": SHA}])
     package = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
-    files = _hashes(tmp_path)
-    assert {resource["path"] for resource in package["resources"]} == set(files) - {"datapackage.json"}
-    for resource in package["resources"]:
+    files = release_hashes(tmp_path)
+    hashed = [resource for resource in package["resources"] if resource["path"] != DATABASE_FILE]
+    assert {resource["path"] for resource in hashed} == set(files) - {"datapackage.json"}
+    for resource in hashed:
         assert resource["hash"] == f"sha256:{files[resource['path']]}"
+    assert [resource.get("hash") for resource in package["resources"] if resource["path"] == DATABASE_FILE] == [None]
     amount = next(f for f in package["resources"][4]["schema"]["fields"] if f["name"] == "amount_yuan")
     assert amount["type"] == "number" and amount["description_zh"].startswith("金额")
     assert package["cnbudget"]["inputs"] == [{"document_id": "doc", "path": "doc.pdf", "sha256": SHA}]
@@ -102,11 +102,11 @@ def test_datapackage_records_every_file_hash_and_input(tmp_path: Path) -> None:
 
 def test_a_frame_that_breaks_the_contract_leaves_the_previous_release_untouched(tmp_path: Path) -> None:
     publish_release(_frames(LINES), tmp_path, [])
-    before = _hashes(tmp_path)
+    before = release_hashes(tmp_path)
     broken = [{**LINES[0], "code": "2011"}]
     with pytest.raises(pa.errors.SchemaErrors):
         publish_release(_frames(broken), tmp_path, [])
-    assert _hashes(tmp_path) == before
+    assert release_hashes(tmp_path) == before
     assert not [path for path in tmp_path.iterdir() if path.name.startswith(".staging")]
 
 
