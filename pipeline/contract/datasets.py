@@ -54,22 +54,24 @@ SECTIONS = _role_keys("section")
 BUDGET_STAGES = ("budget", *(stage.key for stage in STAGES))
 """Vocabularies come from the catalogue, so a new kind, measure or item needs no change here."""
 UNITS = ("元", "千元", "万元", "亿元")
-DOCUMENT_STATUSES = (
-    "ok",
-    "partial",
-    "failed",
-    "not_a_budget_disclosure",
-    "no_text_layer",
-    "unreadable_pdf",
-    "truncated_pdf",
-    "not_a_pdf",
-    "empty_file",
-    "encrypted",
-    "duplicate",
-    "time_limit",
-    "memory_limit",
-    "crashed",
-)
+DOCUMENT_STATUS_MEANINGS = {
+    "ok": "every table read and published",
+    "partial": "validation errors withheld some rows; they are in validation_issues",
+    "failed": "the document's run did not complete; see its run in Dagster",
+    "not_a_budget_disclosure": "a readable PDF that names no standard table, or a blank template",
+    "no_text_layer": "a scan: no page has text, so it needs OCR first",
+    "unreadable_pdf": "a PDF that the PDF library cannot open",
+    "truncated_pdf": "a PDF cut short (no %%EOF at its end): an interrupted download",
+    "not_a_pdf": "not a PDF at all, such as an HTML error page saved under a .pdf name",
+    "empty_file": "a file of 0 bytes",
+    "encrypted": "a password-protected PDF",
+    "duplicate": "the same bytes as another file of the release, whose rows are published once",
+    "time_limit": "extraction stopped at the per-document time limit",
+    "memory_limit": "extraction stopped at the per-document memory limit",
+    "crashed": "extraction died in native code without an answer",
+}
+"""What each ``documents.status`` means; every status but ok and partial comes with no rows."""
+DOCUMENT_STATUSES = tuple(DOCUMENT_STATUS_MEANINGS)
 
 _DOCUMENT_ID = Column(
     "document_id",
@@ -106,9 +108,9 @@ PROVENANCE = (
     Column(
         "row_index",
         "integer",
-        "1-based position of the row in the table's grid on that page, header rows included",
-        "该页表格中行的位置（从 1 开始，含表头行）",
-        required=True,
+        "1-based position of the row in the table's grid on that page, header rows included; "
+        "empty only for a row a correction added (add_row), which no extracted grid holds",
+        "该页表格中行的位置（从 1 开始，含表头行）；仅人工补录的行（add_row）为空",
         minimum=1,
     ),
 )

@@ -41,13 +41,24 @@ def _amount_not_negative(frame: pd.DataFrame) -> pd.Series:
     return signed | (frame["amount_yuan"] >= 0)
 
 
+def _row_index_unless_added(frame: pd.DataFrame) -> pd.Series:
+    added = frame["correction"].str.startswith("add_row:").fillna(False) if "correction" in frame else False
+    return frame["row_index"].notna() | added
+
+
 DATASET_CHECKS = {
-    "budget_lines": (_code_level_matches_code, _parent_code_matches_code, _amount_not_negative),
-    "three_public_expenses": (_amount_not_negative,),
+    "budget_lines": (
+        _code_level_matches_code,
+        _parent_code_matches_code,
+        _amount_not_negative,
+        _row_index_unless_added,
+    ),
+    "three_public_expenses": (_amount_not_negative, _row_index_unless_added),
+    "performance_indicators": (_row_index_unless_added,),
 }
 """Rules across columns of one row, beyond each column's own type and domain: code_level is
-(digits - 1) / 2, parent_code is the code without its last two digits, and only balances and
-carry-overs may be negative."""
+(digits - 1) / 2, parent_code is the code without its last two digits, only balances and
+carry-overs may be negative, and only a row added by a correction lacks a row_index."""
 
 
 @cache

@@ -2,6 +2,7 @@
 
 import pandas as pd
 
+from pipeline.catalogue.matching import is_total_label
 from pipeline.corrections.model import Correction
 from pipeline.parsing.amounts import AmountError, parse_amount, to_yuan
 from pipeline.parsing.cell_text import fold_for_matching
@@ -31,15 +32,77 @@ def apply_corrections(
     for correction in corrections:
         matched = _matching(rows, correction)
         status, message = "applied", ""
-        if not matched.any():
-            status, message = "unmatched", "no published row has these keys any more; the correction was not applied"
-        else:
-            try:
+        try:
+            if correction.action == "add_row":
+                rows, matched = _add_row(rows, matched, correction)
+            elif not matched.any():
+                status, message = (
+                    "unmatched",
+                    "no published row has these keys any more; the correction was not applied",
+                )
+            else:
                 rows = _apply(rows, matched, correction)
-            except (AmountError, CodeError) as error:
-                status, message = "invalid", str(error)
+        except (AmountError, CodeError, CorrectionTargetError) as error:
+            status, message = error.status if isinstance(error, CorrectionTargetError) else "invalid", str(error)
         log.append(_log_record(document_id, correction, status, int(matched.sum()), message))
     return rows.reset_index(drop=True), log
+
+
+class CorrectionTargetError(ValueError):
+    """An added row that has no table to join (``unmatched``) or that is already there (``invalid``)."""
+
+    def __init__(self, status: str, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def _add_row(rows: pd.DataFrame, matched: pd.Series, correction: Correction) -> tuple[pd.DataFrame, pd.Series]:
+    """The rows with the missed row appended, and the mask of that one row.
+
+    Title, unit, classification and the amount's column come from rows read from the same
+    table (those of the same measure or 三公 stage, preferring the correction's page); the row's
+    own provenance is its page, with no row_index.
+    """
+    if matched.any():
+        raise CorrectionTargetError("invalid", "a row with these keys is already published: correct it with set_amount")
+    table = rows[(rows["table_kind"] == correction.table_kind) & (rows["stage"] == correction.stage)]
+    if table.empty:
+        raise CorrectionTargetError(
+            "unmatched", "no row of this table was read: an added row takes its table's unit and title from them"
+        )
+    siblings = table[table["measure"] == correction.measure] if "measure" in table else table
+    if siblings.empty:
+        raise CorrectionTargetError("invalid", f"no row of this table prints the measure {correction.measure!r}")
+    on_page = siblings[siblings["page"] == correction.page]
+    template = (on_page if not on_page.empty else siblings).iloc[0].to_dict()
+    amount = parse_amount(correction.value or "")
+    if amount is None:
+        raise AmountError(f"not an amount: {correction.value!r}")
+    added = {
+        **template,
+        "amount_printed": correction.value,
+        "amount_yuan": to_yuan(amount, template["unit_printed"]),
+        "page": correction.page,
+        "row_index": None,
+        "corrected": True,
+        "correction": f"add_row: {correction.reason} ({correction.author})",
+    }
+    if "item" in template:
+        added.update(item=correction.item, item_printed=correction.row_label or correction.item)
+    else:
+        classification = "economic" if template["classification"] == "economic" else "function"
+        code = parse_code(correction.code, classification) if correction.code else None
+        added.update(
+            code=code,
+            code_level=code_level(code) if code else None,
+            parent_code=parent_code(code) if code else None,
+            name=correction.row_label,
+            is_total_row=bool(correction.row_label) and is_total_label(correction.row_label),
+        )
+    combined = pd.concat([rows, pd.DataFrame([added]).astype(rows.dtypes.to_dict())], ignore_index=True)
+    mask = pd.Series(False, index=combined.index)
+    mask.iloc[-1] = True
+    return combined, mask
 
 
 def _matching(rows: pd.DataFrame, correction: Correction) -> pd.Series:

@@ -5,13 +5,25 @@ measure or 三公 item, stage), never by cell coordinates, so it still finds its
 re-extraction moves rows; it carries why it was made and by whom::
 
     corrections:
-      - action: set_amount            # set_amount | set_code | set_name | drop_row
+      - action: set_amount            # set_amount | set_code | set_name | drop_row | add_row
         table_kind: expenditure_summary
         row_label: 合计               # or code: "20101"
         measure: basic                # or item: reception (三公)
         value: "1,225.78"             # as it should be printed, in the table's unit
         reason: 部门支出总表 prints 1,225.79; every other table and the sum of 类 give 1,225.78
         author: data desk
+      - action: add_row               # a row the extraction missed, as printed on its page
+        table_kind: general_budget_expenditure_by_function
+        code: "2010199"
+        row_label: 其他政府办公厅（室）及相关机构事务支出
+        measure: total
+        value: "12.00"
+        page: 6                       # the PDF page that prints it: its provenance
+        reason: the row is printed over a page break and was not read
+        author: data desk
+
+An added row takes its table's title, unit and the amount's column from the rows read from the
+same table; it has no row_index, since no extracted grid holds it, and ``page`` says where it is printed.
 """
 
 import hashlib
@@ -20,8 +32,8 @@ from pathlib import Path
 
 import yaml
 
-ACTIONS = ("set_amount", "set_code", "set_name", "drop_row")
-_KEYS = {"action", "table_kind", "code", "row_label", "measure", "item", "stage", "value", "reason", "author"}
+ACTIONS = ("set_amount", "set_code", "set_name", "drop_row", "add_row")
+_KEYS = {"action", "table_kind", "code", "row_label", "measure", "item", "stage", "value", "page", "reason", "author"}
 
 
 class CorrectionsError(ValueError):
@@ -41,6 +53,7 @@ class Correction:
     value: str | None
     reason: str
     author: str
+    page: int | None = None
 
 
 def corrections_sha256(path: Path) -> str | None:
@@ -87,8 +100,10 @@ def _correction(file_name: str, index: int, entry: object) -> Correction:
         raise CorrectionsError(f"{where}: name the row by 'code' or 'row_label'")
     if text["action"] != "drop_row" and not text["value"]:
         raise CorrectionsError(f"{where}: '{text['action']}' needs a 'value'")
-    if text["action"] == "set_amount" and not (text["measure"] or text["item"]):
-        raise CorrectionsError(f"{where}: set_amount needs the 'measure' (or 三公 'item') it sets")
+    if text["action"] in ("set_amount", "add_row") and not (text["measure"] or text["item"]):
+        raise CorrectionsError(f"{where}: {text['action']} needs the 'measure' (or 三公 'item') it sets")
+    if text["action"] == "add_row" and not (text["page"] or "").isdigit():
+        raise CorrectionsError(f"{where}: add_row needs the 'page' that prints the row")
     return Correction(
         index=index,
         action=text["action"],
@@ -101,4 +116,5 @@ def _correction(file_name: str, index: int, entry: object) -> Correction:
         value=text["value"],
         reason=text["reason"],
         author=text["author"],
+        page=int(text["page"]) if (text["page"] or "").isdigit() else None,
     )

@@ -3,7 +3,7 @@
 Generated from the contract, like the schemas, so it cannot drift from the files it describes.
 """
 
-from pipeline.contract.datasets import Dataset
+from pipeline.contract.datasets import DOCUMENT_STATUS_MEANINGS, Dataset
 from pipeline.contract.frames import ARROW_TYPES
 
 _KIND_NOTES = {
@@ -26,6 +26,12 @@ def data_dictionary(datasets: tuple[Dataset, ...]) -> str:
         "to its source: `document_id`, `source_sha256`, `page`, `table_index`, `row_index`.",
         "`datapackage.json` lists every file with its sha256.",
         "",
+        "The row datasets are also split by year and region under",
+        "`partitioned/<dataset>/year=<year>/region=<region>/part-0.parquet` (Hive style; an unknown year or",
+        "region is `__HIVE_DEFAULT_PARTITION__`), so DuckDB, Spark or pyarrow read only the folders a query",
+        "filters on. `cnbudget.duckdb` holds every dataset as a table, built from these Parquet files; DuckDB",
+        "writes a random identifier into each database file, so it is the one file listed without a hash.",
+        "",
         "## Reading the files",
         "",
         "```python",
@@ -39,9 +45,19 @@ def data_dictionary(datasets: tuple[Dataset, ...]) -> str:
         "SELECT d.department, d.year, b.code, b.name, b.amount_yuan",
         "FROM 'budget_lines.parquet' b JOIN 'documents.parquet' d USING (document_id)",
         "WHERE b.table_kind = 'general_budget_expenditure_by_function' AND b.code_level = 1 AND b.measure = 'total';",
+        "",
+        "-- one region's rows, reading only its folders",
+        "SELECT * FROM read_parquet('partitioned/budget_lines/*/*/*.parquet', hive_partitioning = true)",
+        "WHERE year = 2024 AND region = '上海市普陀区';",
+        "",
+        "-- or the database: duckdb cnbudget.duckdb",
+        "SELECT status, count(*) FROM documents GROUP BY status;",
         "```",
         "",
     ]
+    lines += ["## Document statuses", "", "| status | meaning |", "|---|---|"]
+    lines += [f"| `{status}` | {meaning} |" for status, meaning in DOCUMENT_STATUS_MEANINGS.items()]
+    lines.append("")
     for dataset in datasets:
         lines += [f"## `{dataset.name}`", "", f"{dataset.en}  ", f"{dataset.zh}", ""]
         lines += ["| column | type | description | 说明 | values |", "|---|---|---|---|---|"]

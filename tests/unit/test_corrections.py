@@ -1,10 +1,12 @@
 from decimal import Decimal
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from pipeline.contract.datasets import BUDGET_LINES
 from pipeline.contract.frames import dataset_frame
+from pipeline.contract.schemas import schema_failures
 from pipeline.corrections.apply import apply_corrections, corrections_for
 from pipeline.corrections.model import CorrectionsError, document_version, read_corrections
 
@@ -73,6 +75,49 @@ corrections:
     assert log[0]["status"] == "invalid" and "2O101" in log[0]["message"]
 
 
+ADD_ROWS = """
+corrections:
+  - {action: add_row, table_kind: general_budget_expenditure_by_function, code: "2010199", row_label: 其他人大事务支出,
+     measure: total, value: "1.10", page: 6, reason: printed over the page break and not read, author: desk}
+  - {action: add_row, table_kind: general_budget_expenditure_by_function, code: "20101", measure: total,
+     value: "4.90", page: 5, reason: already there, author: desk}
+  - {action: add_row, table_kind: economic_basic_expenditure, code: "30101", measure: total,
+     value: "4.90", page: 9, reason: table never read, author: desk}
+  - {action: add_row, table_kind: general_budget_expenditure_by_function, code: "2010102", measure: basic,
+     value: "4.90", page: 5, reason: no such column, author: desk}
+"""
+
+
+def test_an_added_row_takes_its_tables_context_and_says_where_it_is_printed(tmp_path: Path) -> None:
+    rows, log = apply_corrections(
+        dataset_frame(BUDGET_LINES, [ROW]), read_corrections(_write(tmp_path, ADD_ROWS)), "doc"
+    )
+    added = rows.iloc[1].to_dict()
+    assert {
+        key: added[key] for key in ("code", "code_level", "parent_code", "name", "amount_yuan", "amount_printed")
+    } == {
+        "code": "2010199",
+        "code_level": 3,
+        "parent_code": "20101",
+        "name": "其他人大事务支出",
+        "amount_yuan": Decimal("11000.00"),
+        "amount_printed": "1.10",
+    }
+    assert (added["page"], pd.isna(added["row_index"]), added["column_index"], added["table_index"]) == (6, True, 3, 2)
+    assert (added["unit_printed"], added["corrected"]) == ("万元", True)
+    assert added["correction"] == "add_row: printed over the page break and not read (desk)"
+    assert [(entry["status"], entry["rows_affected"]) for entry in log] == [
+        ("applied", 1),
+        ("invalid", 0),
+        ("unmatched", 0),
+        ("invalid", 0),
+    ]
+    assert log[1]["message"] == "a row with these keys is already published: correct it with set_amount"
+    assert log[3]["message"] == "no row of this table prints the measure 'basic'"
+    assert schema_failures("budget_lines", rows).empty
+    assert not schema_failures("budget_lines", rows.assign(correction=None)).empty
+
+
 @pytest.mark.parametrize(
     ("text", "complaint"),
     [
@@ -85,6 +130,10 @@ corrections:
             "unknown fields",
         ),
         ("- just a list", "'corrections' list"),
+        (
+            "corrections: [{action: add_row, table_kind: x, code: '1', measure: total, value: '1', reason: r, author: a}]",
+            "add_row needs the 'page'",
+        ),
     ],
 )
 def test_malformed_corrections_files_say_what_is_wrong(tmp_path: Path, text: str, complaint: str) -> None:
