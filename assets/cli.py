@@ -79,7 +79,10 @@ def run_all(
     document_files = paths.document_files()
     known = set(instance.get_dynamic_partitions(documents.name))
     instance.add_dynamic_partitions(documents.name, [key for key in document_files if key not in known])
-    print(f"cnbudget: {len(document_files)} documents in {raw_dir}; runs recorded in {instance.root_directory}")
+    print(
+        f"cnbudget: {len(document_files)} documents in {raw_dir}; runs recorded in {instance.root_directory} "
+        f"({type(instance.run_storage).__name__})"
+    )
     first_by_sha256: dict[str, str] = {}
     pending = []
     for document_id, path in document_files.items():
