@@ -23,8 +23,8 @@ import pandas as pd
 from dagster._core.instance.ref import InstanceRef
 
 from assets.definitions import build_definitions
-from assets.freshness import document_is_current
-from assets.instance import project_instance
+from assets.freshness import document_is_current, publication_is_current
+from assets.instance import NO_COMPUTE_LOGS, project_instance
 from assets.partitions import documents
 from assets.resources import PROJECT_ROOT, ProjectPaths
 from pipeline.evaluation.labels import read_labels
@@ -97,6 +97,10 @@ def run_all(
     for document_id, success, run_id, seconds in run_documents(pending, paths, instance, jobs or os.cpu_count() or 1):
         outcome = "run succeeded" if success else "run FAILED (see it in Dagster)"
         print(f"  {document_id}: {outcome} in {seconds:.1f} s (run {run_id[:8]})")
+    if not pending and not force and publication_is_current(instance, paths):
+        print(f"cnbudget: the release in {published_dir} was made from exactly these inputs; not published again")
+        print_summary(published_dir)
+        return 0
     publication = defs.resolve_job_def("publish_job").execute_in_process(
         instance=instance, raise_on_error=False, run_config=QUIET
     )
@@ -185,7 +189,8 @@ def evaluate_corpus(corpus: Path, labels_dir: Path, details: bool) -> int:
         for pdf in sorted(corpus.rglob("*.pdf")):
             (raw / pdf.name).symlink_to(pdf)
         (root / "home").mkdir()
-        code = run_all(raw, root / "published", dg.DagsterInstance.local_temp(str(root / "home")))
+        instance = dg.DagsterInstance.local_temp(str(root / "home"), overrides={"compute_logs": NO_COMPUTE_LOGS})
+        code = run_all(raw, root / "published", instance)
         if code:
             return code
         release = {

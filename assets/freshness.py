@@ -1,13 +1,24 @@
 """Whether a document's stored outputs are current: same PDF bytes, same code, nothing missing.
 
 Used by the sensor (to launch runs only for new or changed documents) and by ``cnbudget run``
-(to skip documents whose outputs are already up to date).
+(to skip documents whose outputs are already up to date, and a publication that would write the
+same release again).
 """
+
+import hashlib
+import json
 
 import dagster as dg
 
 from assets.datasets import DATASET_ASSETS, reconciliation
 from assets.documents import extracted_tables, raw_document
+from assets.resources import ProjectPaths, code_commit
+from pipeline import __version__
+from pipeline.inspection.document import file_sha256
+
+FINGERPRINT = "inputs_fingerprint"
+"""The metadata key under which ``published`` records the fingerprint of what it was made from."""
+PUBLISHED = dg.AssetKey("published")
 
 DOCUMENT_ASSETS: tuple[dg.AssetsDefinition, ...] = (raw_document, extracted_tables, *DATASET_ASSETS, reconciliation)
 
@@ -42,3 +53,38 @@ def document_is_current(instance: dg.DagsterInstance, document_id: str, version:
         if expected is not None and record.asset_materialization.tags.get("dagster/code_version") != expected:
             return False
     return True
+
+
+def publication_fingerprint(instance: dg.DagsterInstance, paths: ProjectPaths) -> str:
+    """What a release is made of: each document's input version and the outputs it was published from,
+    sources.csv, the release folder and the code.
+
+    Two equal fingerprints mean publishing again would write the same files.
+    """
+    files = paths.document_files()
+    latest = {
+        asset.key.to_user_string(): instance.get_latest_storage_id_by_partition(
+            asset.key, dg.DagsterEventType.ASSET_MATERIALIZATION, set(files)
+        )
+        for asset in DOCUMENT_ASSETS
+    }
+    sources = paths.raw_path() / "sources.csv"
+    payload = {
+        "documents": [
+            [document_id, paths.document_version(document_id), [latest[key].get(document_id) for key in sorted(latest)]]
+            for document_id in sorted(files)
+        ],
+        "sources": file_sha256(sources) if sources.exists() else None,
+        "published_dir": str(paths.published_path()),
+        "code": [__version__, code_commit()],
+    }
+    return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
+
+
+def publication_is_current(instance: dg.DagsterInstance, paths: ProjectPaths) -> bool:
+    """True when the last release was made from exactly the current inputs and is still in its folder."""
+    event = instance.get_latest_materialization_event(PUBLISHED)
+    if event is None or not (paths.published_path() / "datapackage.json").exists():
+        return False
+    recorded = event.asset_materialization.metadata.get(FINGERPRINT)
+    return recorded is not None and recorded.value == publication_fingerprint(instance, paths)

@@ -12,7 +12,18 @@ import dagster as dg
 from assets.resources import PROJECT_ROOT
 
 PROJECT_DAGSTER_HOME = PROJECT_ROOT / ".dagster_home"
-INSTANCE_SETTINGS = "telemetry:\n  enabled: false\n"
+NO_COMPUTE_LOGS = {
+    "module": "dagster._core.storage.noop_compute_log_manager",
+    "class": "NoOpComputeLogManager",
+}
+"""Steps log through Dagster's structured log and print nothing; capturing their stdout and stderr
+would start two watcher processes for every run, a second of work per document on a corpus."""
+INSTANCE_SETTINGS = (
+    "telemetry:\n  enabled: false\n"
+    "compute_logs:\n"
+    f"  module: {NO_COMPUTE_LOGS['module']}\n"
+    f"  class: {NO_COMPUTE_LOGS['class']}\n"
+)
 
 
 def ensure_dagster_home() -> Path:

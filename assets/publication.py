@@ -4,6 +4,7 @@ import dagster as dg
 
 from assets.datasets import DATASET_ASSETS, reconciliation
 from assets.documents import extracted_tables, raw_document
+from assets.freshness import FINGERPRINT, PUBLISHED, publication_fingerprint
 from assets.resources import ProjectPaths, code_commit
 from pipeline.contract.datasets import DATASETS_BY_NAME
 from pipeline.inspection.document import unprocessed_document
@@ -16,6 +17,7 @@ _ALL_PARTITIONS = {"allow_missing_partitions": True}
 
 
 @dg.asset(
+    key=PUBLISHED,
     group_name="publication",
     ins={
         "raw_document": dg.AssetIn(raw_document.key, metadata=_ALL_PARTITIONS),
@@ -40,6 +42,7 @@ def published(
     Every PDF of the raw folder is published: a document removed from the folder loses its rows,
     and one whose run did not complete is listed as failed.
     """
+    fingerprint = publication_fingerprint(context.instance, paths)
     raw_document = _by_document(context, "raw_document", raw_document)
     extracted_tables = _by_document(context, "extracted_tables", extracted_tables)
     budget_lines = _by_document(context, "budget_lines", budget_lines)
@@ -79,6 +82,7 @@ def published(
     context.log.info(f"published {counts} for {len(outputs)} documents to {paths.published_path()}")
     return dg.MaterializeResult(
         metadata={
+            FINGERPRINT: fingerprint,
             "published_dir": str(paths.published_path()),
             "documents": len(outputs),
             "documents_by_status": dg.MetadataValue.json(documents["status"].value_counts().sort_index().to_dict()),

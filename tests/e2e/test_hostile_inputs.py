@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 
 from assets.cli import run_all
+from assets.instance import NO_COMPUTE_LOGS
 from assets.resources import PROJECT_ROOT, DocumentLimits
 from tests.e2e import hostile_files
 from tests.e2e.conftest import REFERENCE_ID, REFERENCE_PDF, materialize_folder
@@ -56,7 +57,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> HostileRun:
     shutil.copy(REFERENCE_PDF, raw)
     shutil.copy(PROJECT_ROOT / "data" / "raw" / "sources.csv", raw)
     (root / "home").mkdir()
-    instance = dg.DagsterInstance.local_temp(str(root / "home"))
+    instance = dg.DagsterInstance.local_temp(str(root / "home"), overrides={"compute_logs": NO_COMPUTE_LOGS})
     with contextlib.redirect_stdout(io.StringIO()):
         assert run_all(raw, published, instance, jobs=2) == 0
     before = _read(published)

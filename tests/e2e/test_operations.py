@@ -17,7 +17,7 @@ import pytest
 from assets.automation import raw_folder_sensor
 from assets.cli import main
 from assets.definitions import build_definitions
-from assets.resources import ProjectPaths
+from assets.resources import PROJECT_ROOT, ProjectPaths
 from pipeline.contract.datasets import DATASETS
 from pipeline.publication.database import DATABASE_FILE
 from tests.e2e.conftest import NOT_A_PDF_ID, REFERENCE_ID, REFERENCE_PDF, Release
@@ -138,6 +138,12 @@ def test_cnbudget_run_skips_unchanged_documents_and_reruns_a_replaced_one(
     raw = tmp_path / "raw"
     assert main(arguments) == 0
     first = (tmp_path / "published" / "budget_lines.parquet").read_bytes()
+    capsys.readouterr()
+    assert main(arguments) == 0
+    assert "was made from exactly these inputs; not published again" in capsys.readouterr().out
+    shutil.copy(PROJECT_ROOT / "data" / "raw" / "sources.csv", raw)
+    assert main(arguments) == 0
+    assert "not published again" not in capsys.readouterr().out
     (raw / "replaced.pdf").write_bytes(b"second version")
     capsys.readouterr()
     assert main(arguments) == 0
@@ -147,6 +153,7 @@ def test_cnbudget_run_skips_unchanged_documents_and_reruns_a_replaced_one(
     runs = dg.DagsterInstance.from_config(str(tmp_path / "home")).get_runs()
     partitions = sorted(run.tags.get("dagster/partition", "") for run in runs if run.job_name == "document_job")
     assert partitions == [REFERENCE_ID, "replaced", "replaced"]
+    assert sorted(run.job_name for run in runs).count("publish_job") == 3
     assert (tmp_path / "published" / "budget_lines.parquet").read_bytes() == first
 
 
