@@ -1,68 +1,65 @@
-"""Blocking schema checks: each document's rows of each dataset against the contract's pandera schema."""
+"""The checks each document's datasets carry: a blocking schema check per dataset, and the reconciliation.
+
+They are declared as check specs of the assets they check and evaluated in the same step, on the
+frame just computed: a separate check step would load that frame again and record a dozen more
+events per document, which on a corpus is a large share of the run's time.
+"""
 
 import warnings
 
 import dagster as dg
 import pandas as pd
 
-from assets.datasets import DATASET_ASSETS, reconciliation
 from assets.metadata import markdown_table
 from assets.partitions import documents
 from pipeline.contract.schemas import schema_failures
-from pipeline.normalization.records import Normalized
 
 
-def schema_check(asset: dg.AssetsDefinition) -> dg.AssetChecksDefinition:
-    """A check that validates one partition's rows of a dataset with pandera, failures in its metadata."""
-    name = asset.key.path[-1]
-
-    @dg.asset_check(
-        asset=asset,
-        name=f"{name}_schema",
-        partitions_def=documents,
-        blocking=True,
-        description=f"Every row of {name} satisfies the published schema (types, codes, vocabularies).",
-    )
-    def _check(normalized: Normalized) -> dg.AssetCheckResult:
-        failures = schema_failures(name, normalized.rows)
-        return dg.AssetCheckResult(
-            passed=failures.empty,
-            severity=dg.AssetCheckSeverity.ERROR,
-            metadata={
-                "rows": len(normalized.rows),
-                "failures": len(failures),
-                "failure_cases": markdown_table(failures),
-            },
+def _document_check(name: str, asset: str, blocking: bool, description: str) -> dg.AssetCheckSpec:
+    """A check per document partition, which the UI must show; Dagster 1.13 calls these a preview."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", dg.PreviewWarning)
+        return dg.AssetCheckSpec(
+            name, asset=asset, partitions_def=documents, blocking=blocking, description=description
         )
 
-    return _check
 
-
-def reconciliation_check() -> dg.AssetChecksDefinition:
-    """Sums, cross-table totals, 三公 and narrative figures reconcile; findings shown as a table (warning severity)."""
-
-    @dg.asset_check(
-        asset=reconciliation,
-        name="numbers_reconcile",
-        partitions_def=documents,
-        blocking=False,
-        description="Row totals, 类/款/项 sums, grand totals, totals across tables, 三公 and the narrative's "
-        "figures agree; errors (beyond printed rounding) quarantine their tables at publication.",
+def schema_check_spec(dataset: str) -> dg.AssetCheckSpec:
+    return _document_check(
+        f"{dataset}_schema",
+        dataset,
+        True,
+        f"Every row of {dataset} satisfies the published schema (types, codes, vocabularies).",
     )
-    def _check(reconciliation: pd.DataFrame) -> dg.AssetCheckResult:
-        errors = int((reconciliation["severity"] == "error").sum())
-        shown = reconciliation[["severity", "check", "table_kind", "code", "measure", "difference", "pages", "message"]]
-        return dg.AssetCheckResult(
-            passed=reconciliation.empty,
-            severity=dg.AssetCheckSeverity.WARN,
-            metadata={"errors": errors, "warnings": len(reconciliation) - errors, "findings": markdown_table(shown)},
-        )
-
-    return _check
 
 
-with warnings.catch_warnings():
-    # Checks per document partition are what the UI must show; Dagster 1.13 calls them a preview.
-    warnings.simplefilter("ignore", dg.PreviewWarning)
-    SCHEMA_CHECKS = tuple(schema_check(asset) for asset in DATASET_ASSETS)
-    RECONCILIATION_CHECK = reconciliation_check()
+def schema_check_result(dataset: str, rows: pd.DataFrame) -> dg.AssetCheckResult:
+    """Pandera's verdict on one partition's rows, with the failure cases in its metadata."""
+    failures = schema_failures(dataset, rows)
+    return dg.AssetCheckResult(
+        check_name=f"{dataset}_schema",
+        passed=failures.empty,
+        severity=dg.AssetCheckSeverity.ERROR,
+        metadata={"rows": len(rows), "failures": len(failures), "failure_cases": markdown_table(failures)},
+    )
+
+
+RECONCILIATION_CHECK = _document_check(
+    "numbers_reconcile",
+    "reconciliation",
+    False,
+    "Row totals, 类/款/项 sums, grand totals, totals across tables, 三公 and the narrative's "
+    "figures agree; errors (beyond printed rounding) quarantine their tables at publication.",
+)
+
+
+def reconciliation_check_result(findings: pd.DataFrame) -> dg.AssetCheckResult:
+    """Passed when nothing was found; the findings as a table (warning severity)."""
+    errors = int((findings["severity"] == "error").sum())
+    shown = findings[["severity", "check", "table_kind", "code", "measure", "difference", "pages", "message"]]
+    return dg.AssetCheckResult(
+        check_name=RECONCILIATION_CHECK.name,
+        passed=findings.empty,
+        severity=dg.AssetCheckSeverity.WARN,
+        metadata={"errors": errors, "warnings": len(findings) - errors, "findings": markdown_table(shown)},
+    )

@@ -1,10 +1,16 @@
 """Per-document normalised datasets, one asset each, validated by the checks in ``checks.py``."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import dagster as dg
 import pandas as pd
 
+from assets.checks import (
+    RECONCILIATION_CHECK,
+    reconciliation_check_result,
+    schema_check_result,
+    schema_check_spec,
+)
 from assets.metadata import column_lineage, frame_metadata
 from assets.partitions import documents
 from assets.resources import ProjectPaths
@@ -48,16 +54,17 @@ def dataset_asset(dataset: Dataset, normalize: Normalizer, description: str) -> 
         code_version=NORMALIZATION_VERSION,
         description=description,
         kinds={"pandas"},
+        check_specs=[schema_check_spec(dataset.name)],
     )
     def _normalized(
         context: dg.AssetExecutionContext, paths: ProjectPaths, extracted_tables: ExtractedDocument
-    ) -> dg.Output[Normalized]:
+    ) -> Iterator[dg.Output[Normalized] | dg.AssetCheckResult]:
         normalized = normalize(list(extracted_tables.tables), extracted_tables.info)
         corrections = corrections_for(dataset.name, read_corrections(paths.corrections_path(context.partition_key)))
         if corrections:
             rows, log = apply_corrections(normalized.rows, corrections, extracted_tables.info.document_id)
             normalized = Normalized(rows, normalized.issues, dataset_frame(CORRECTIONS_LOG, log))
-        return dg.Output(
+        yield dg.Output(
             normalized,
             metadata={
                 **frame_metadata(dataset, normalized.rows),
@@ -67,6 +74,7 @@ def dataset_asset(dataset: Dataset, normalize: Normalizer, description: str) -> 
                 "source_sha256": extracted_tables.info.sha256,
             },
         )
+        yield schema_check_result(dataset.name, normalized.rows)
 
     return _normalized
 
@@ -83,10 +91,16 @@ performance_indicators = dataset_asset(
 DATASET_ASSETS = (budget_lines, three_public_expenses, performance_indicators)
 
 
-@dg.asset(partitions_def=documents, group_name="datasets", code_version=NORMALIZATION_VERSION, kinds={"pandas"})
+@dg.asset(
+    partitions_def=documents,
+    group_name="datasets",
+    code_version=NORMALIZATION_VERSION,
+    kinds={"pandas"},
+    check_specs=[RECONCILIATION_CHECK],
+)
 def reconciliation(
     extracted_tables: ExtractedDocument, budget_lines: Normalized, three_public_expenses: Normalized
-) -> dg.Output[pd.DataFrame]:
+) -> Iterator[dg.Output[pd.DataFrame] | dg.AssetCheckResult]:
     """Every reconciliation finding of the document: sums, cross-table totals, 三公, narrative figures.
 
     Errors (gaps beyond printed rounding) quarantine their tables at publication; warnings are
@@ -100,7 +114,7 @@ def reconciliation(
         extracted_tables.narrative,
         extracted_tables.facts.year,
     )
-    return dg.Output(
+    yield dg.Output(
         findings,
         metadata={
             **frame_metadata(VALIDATION_ISSUES, findings),
@@ -108,3 +122,4 @@ def reconciliation(
             "warnings": int((findings["severity"] == "warning").sum()),
         },
     )
+    yield reconciliation_check_result(findings)

@@ -3,7 +3,6 @@
 import dagster as dg
 
 from assets.automation import daily_publication, raw_folder_sensor
-from assets.checks import RECONCILIATION_CHECK, SCHEMA_CHECKS
 from assets.datasets import DATASET_ASSETS, reconciliation
 from assets.documents import extracted_tables, raw_document
 from assets.jobs import document_job, publish_job
@@ -19,7 +18,6 @@ def build_definitions(paths: ProjectPaths | None = None, limits: DocumentLimits 
     """
     return dg.Definitions(
         assets=[raw_document, extracted_tables, *DATASET_ASSETS, reconciliation, published],
-        asset_checks=[*SCHEMA_CHECKS, RECONCILIATION_CHECK],
         jobs=[document_job, publish_job],
         sensors=[raw_folder_sensor],
         schedules=[daily_publication],

@@ -46,9 +46,10 @@ class ExtractionError(RuntimeError):
 def extract_within_limits(path: Path, info: DocumentInfo, limits: ExtractionLimits) -> LimitedExtraction:
     """``extract_document`` in a forkserver child, polled for its time and resident memory.
 
-    A document stopped at a limit, or whose child died without answering, comes back with no
-    tables and a status (time_limit, memory_limit, crashed) and error saying so. An exception
-    inside the child is raised here as ExtractionError, failing the step as it would in-process.
+    A document stopped at a limit, or whose child was killed by a signal (a crash in native code,
+    the system's out-of-memory killer), comes back with no tables and a status (time_limit,
+    memory_limit, crashed) and error saying so. An exception inside the child, or a child that
+    exits without an answer, is raised here as ExtractionError, failing the step as it would in-process.
     """
     if info.status != "ok":
         return LimitedExtraction(extract_document(path, info), 0.0, 0.0)
@@ -64,9 +65,6 @@ def extract_within_limits(path: Path, info: DocumentInfo, limits: ExtractionLimi
         while not receiver.poll(POLL_SECONDS):
             elapsed = time.monotonic() - started
             peak = max(peak, _resident_bytes(child.pid))
-            if not child.is_alive() and not receiver.poll():
-                child.join()
-                return _stopped(info, "crashed", _crash_message(child.exitcode), elapsed, peak)
             if elapsed > limits.seconds:
                 return _stopped(
                     info, "time_limit", f"extraction stopped after {limits.seconds:g} s, its time limit", elapsed, peak
@@ -79,7 +77,13 @@ def extract_within_limits(path: Path, info: DocumentInfo, limits: ExtractionLimi
                     elapsed,
                     peak,
                 )
-        outcome, value = receiver.recv()
+        try:
+            outcome, value = receiver.recv()
+        except EOFError:
+            child.join()
+            if child.exitcode is not None and child.exitcode < 0:
+                return _stopped(info, "crashed", _crash_message(child.exitcode), time.monotonic() - started, peak)
+            outcome, value = "error", _crash_message(child.exitcode)
     finally:
         if child.is_alive():
             child.kill()

@@ -4,17 +4,24 @@ nothing else disturbed, neither the other documents nor what was already publish
 import contextlib
 import hashlib
 import io
+import os
 import shutil
+import signal
+import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 import dagster as dg
 import pandas as pd
+import psutil
 import pytest
 
 from assets.cli import run_all
 from assets.instance import NO_COMPUTE_LOGS
 from assets.resources import PROJECT_ROOT, DocumentLimits
+from pipeline.extraction.limits import ExtractionLimits, extract_within_limits
+from pipeline.inspection.document import inspect_document
 from tests.e2e import hostile_files
 from tests.e2e.conftest import REFERENCE_ID, REFERENCE_PDF, materialize_folder
 
@@ -199,3 +206,22 @@ def test_a_document_over_its_limits_is_stopped_and_says_which(
     assert (document["status"], document["error"][: len(error)]) == (status, error)
     assert release.read("budget_lines").empty
     assert release.document_results[REFERENCE_ID].success
+
+
+def test_an_extraction_killed_by_a_signal_is_reported_as_crashed() -> None:
+    """The extraction child is killed from outside, as the kernel's out-of-memory killer would."""
+    info = inspect_document(REFERENCE_PDF)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        running = pool.submit(extract_within_limits, REFERENCE_PDF, info, ExtractionLimits())
+        victim = None
+        while victim is None and not running.done():
+            children = psutil.Process().children(recursive=True)
+            victim = next((child for child in children if child.ppid() != os.getpid()), None)
+            time.sleep(0.01)
+        assert victim is not None, "the extraction finished before its child could be found"
+        victim.send_signal(signal.SIGKILL)
+        extracted = running.result().extracted
+    assert (extracted.info.status, extracted.tables) == ("crashed", ())
+    assert extracted.info.error == (
+        "extraction died from signal 9 (a crash in native PDF code, or killed by the system)"
+    )

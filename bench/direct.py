@@ -1,0 +1,182 @@
+"""The pipeline without Dagster: the functions the assets wrap, called in one process, in order.
+
+This is the reference for Dagster's orchestration overhead. Each step calls exactly what its
+asset calls (``assets/documents.py``, ``assets/datasets.py``, ``assets/publication.py``), in
+the same order, document after document, then publishes once; only what exists for Dagster's
+sake is left out: asset metadata, storing outputs through the IO manager, run records, and the
+freshness check of ``cnbudget run``. A document whose step raises is published as a failed run
+would be, from the steps it completed.
+
+``python -m bench.direct OUT.json RAW_DIR PUBLISHED_DIR`` writes the release to PUBLISHED_DIR
+and to OUT.json the import time, the work time and the time spent in each step.
+"""
+
+import time
+
+STARTED = time.perf_counter()
+
+import json
+import sys
+import traceback
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pandas as pd
+
+from assets.resources import code_commit
+from pipeline.contract.datasets import (
+    BUDGET_LINES,
+    CORRECTIONS_LOG,
+    PERFORMANCE_INDICATORS,
+    THREE_PUBLIC_EXPENSES,
+    Dataset,
+)
+from pipeline.contract.frames import dataset_frame
+from pipeline.corrections.apply import apply_corrections, corrections_for
+from pipeline.corrections.model import read_corrections
+from pipeline.extraction.document_tables import ExtractedDocument, extract_document
+from pipeline.extraction.tables import DocumentTable
+from pipeline.inspection.document import DocumentInfo, inspect_document, unprocessed_document
+from pipeline.inspection.sources import read_sources
+from pipeline.normalization.budget_lines import normalize_budget_lines
+from pipeline.normalization.performance_indicators import normalize_performance_indicators
+from pipeline.normalization.records import Normalized
+from pipeline.normalization.three_public_expenses import normalize_three_public_expenses
+from pipeline.publication.assembly import DocumentOutputs, release_frames
+from pipeline.publication.release import publish_release
+from pipeline.validation.reconciliation import reconcile_document
+
+try:  # the extracted_tables asset runs extraction in a child process under the document limits
+    from assets.resources import DocumentLimits
+    from pipeline.extraction.limits import extract_within_limits
+except ImportError:  # a checkout from before those limits: the asset calls extract_document itself
+    DocumentLimits = extract_within_limits = None
+
+IMPORTED = time.perf_counter()
+
+NORMALIZERS: tuple[tuple[Dataset, Callable[[list[DocumentTable], DocumentInfo], Normalized]], ...] = (
+    (BUDGET_LINES, normalize_budget_lines),
+    (THREE_PUBLIC_EXPENSES, normalize_three_public_expenses),
+    (PERFORMANCE_INDICATORS, normalize_performance_indicators),
+)
+"""The dataset assets of ``assets/datasets.py`` (DATASET_ASSETS), in their order."""
+
+
+class StepClock:
+    """Seconds spent in each named step, summed over documents."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = defaultdict(float)
+
+    @contextmanager
+    def step(self, name: str) -> Iterator[None]:
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[name] += time.perf_counter() - started
+
+
+def document_files(raw_dir: Path) -> dict[str, Path]:
+    """The PDFs of the raw folder by document id, in the order ``ProjectPaths.document_files`` gives."""
+    files = (path for path in raw_dir.iterdir() if path.is_file() and path.suffix.lower() == ".pdf")
+    return {path.stem: path for path in sorted(files)}
+
+
+def extract(path: Path, info: DocumentInfo) -> ExtractedDocument:
+    """What the ``extracted_tables`` asset computes: under the document limits when the checkout has them."""
+    if extract_within_limits is None:
+        return extract_document(path, info)
+    return extract_within_limits(path, info, DocumentLimits().limits()).extracted
+
+
+def normalize_dataset(
+    dataset: Dataset,
+    normalize: Callable[[list[DocumentTable], DocumentInfo], Normalized],
+    extracted: ExtractedDocument,
+    corrections_path: Path,
+) -> Normalized:
+    """What the body of ``assets.datasets.dataset_asset`` computes, without its metadata."""
+    normalized = normalize(list(extracted.tables), extracted.info)
+    corrections = corrections_for(dataset.name, read_corrections(corrections_path))
+    if corrections:
+        rows, log = apply_corrections(normalized.rows, corrections, extracted.info.document_id)
+        normalized = Normalized(rows, normalized.issues, dataset_frame(CORRECTIONS_LOG, log))
+    return normalized
+
+
+def process_document(document_id: str, path: Path, raw_dir: Path, clock: StepClock, outputs: dict) -> None:
+    """The per-document assets (``document_job``) for one PDF, storing in ``outputs`` what publication reads.
+
+    Outputs are stored as each step completes, so a step that raises leaves those before it.
+    """
+    with clock.step("inspect"):
+        info = outputs["info"] = inspect_document(path)
+    with clock.step("extract"):
+        extracted = outputs["extracted"] = extract(path, info)
+    corrections_path = raw_dir / "corrections" / f"{document_id}.yaml"
+    normalized = outputs["normalized"] = {}
+    for dataset, normalize in NORMALIZERS:
+        with clock.step("normalize"):
+            normalized[dataset.name] = normalize_dataset(dataset, normalize, extracted, corrections_path)
+    with clock.step("reconcile"):
+        outputs["findings"] = reconcile_document(
+            extracted.info.document_id,
+            extracted.info.sha256,
+            normalized["budget_lines"].rows,
+            normalized["three_public_expenses"].rows,
+            extracted.narrative,
+            extracted.facts.year,
+        )
+
+
+def run_direct(raw_dir: Path, published_dir: Path) -> dict:
+    """Process every PDF of ``raw_dir`` and publish to ``published_dir``; returns step timings and failures."""
+    clock = StepClock()
+    failures = {}
+    per_document: dict[str, dict] = {}
+    files = document_files(raw_dir)
+    for document_id, path in files.items():
+        per_document[document_id] = {}
+        try:
+            process_document(document_id, path, raw_dir, clock, per_document[document_id])
+        except Exception:  # noqa: BLE001 - like a failed Dagster run, the document is published as failed
+            failures[document_id] = traceback.format_exc(limit=3)
+
+    with clock.step("release_frames"):
+        sources = read_sources(raw_dir / "sources.csv")
+        outputs = [
+            DocumentOutputs(
+                info=per_document[document_id].get("info") or unprocessed_document(path),
+                extracted=per_document[document_id].get("extracted"),
+                normalized=per_document[document_id].get("normalized", {}),
+                source=sources.get(document_id, {}),
+                findings=per_document[document_id].get("findings"),
+            )
+            for document_id, path in files.items()
+        ]
+        frames = release_frames(outputs)
+    inputs = [
+        {"document_id": output.info.document_id, "path": output.info.file_name, "sha256": output.info.sha256}
+        for output in outputs
+    ]
+    with clock.step("publish_release"):
+        counts = publish_release(frames, published_dir, inputs, code_commit())
+    extraction = "extract_document" if extract_within_limits is None else "extract_within_limits (child process)"
+    return {"steps": dict(clock.seconds), "failures": failures, "rows": counts, "extraction": extraction}
+
+
+def main(argv: list[str]) -> int:
+    out, raw_dir, published_dir = (Path(arg) for arg in argv)
+    started = time.perf_counter()
+    result = run_direct(raw_dir, published_dir)
+    result.update(import_seconds=IMPORTED - STARTED, work_seconds=time.perf_counter() - started)
+    out.write_text(json.dumps(result), encoding="utf-8")
+    print(pd.Series(result["rows"]).to_string())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
