@@ -37,6 +37,7 @@ def schema_check_result(dataset: str, rows: pd.DataFrame) -> dg.AssetCheckResult
     """Pandera's verdict on one partition's rows, with the failure cases in its metadata."""
     failures = schema_failures(dataset, rows)
     return dg.AssetCheckResult(
+        asset_key=dataset,
         check_name=f"{dataset}_schema",
         passed=failures.empty,
         severity=dg.AssetCheckSeverity.ERROR,
@@ -58,6 +59,7 @@ def reconciliation_check_result(findings: pd.DataFrame) -> dg.AssetCheckResult:
     errors = int((findings["severity"] == "error").sum())
     shown = findings[["severity", "check", "table_kind", "code", "measure", "difference", "pages", "message"]]
     return dg.AssetCheckResult(
+        asset_key=RECONCILIATION_CHECK.asset_key,
         check_name=RECONCILIATION_CHECK.name,
         passed=findings.empty,
         severity=dg.AssetCheckSeverity.WARN,

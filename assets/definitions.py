@@ -3,7 +3,7 @@
 import dagster as dg
 
 from assets.automation import daily_publication, raw_folder_sensor
-from assets.datasets import DATASET_ASSETS, reconciliation
+from assets.datasets import normalized_datasets
 from assets.documents import extracted_tables, raw_document
 from assets.jobs import document_job, publish_job
 from assets.publication import published
@@ -17,7 +17,7 @@ def build_definitions(paths: ProjectPaths | None = None, limits: DocumentLimits 
     documents as separate runs.
     """
     return dg.Definitions(
-        assets=[raw_document, extracted_tables, *DATASET_ASSETS, reconciliation, published],
+        assets=[raw_document, extracted_tables, normalized_datasets, published],
         jobs=[document_job, publish_job],
         sensors=[raw_folder_sensor],
         schedules=[daily_publication],

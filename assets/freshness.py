@@ -10,7 +10,7 @@ import json
 
 import dagster as dg
 
-from assets.datasets import DATASET_ASSETS, reconciliation
+from assets.datasets import normalized_datasets
 from assets.documents import extracted_tables, raw_document
 from assets.resources import ProjectPaths, code_commit
 from pipeline import __version__
@@ -20,19 +20,24 @@ FINGERPRINT = "inputs_fingerprint"
 """The metadata key under which ``published`` records the fingerprint of what it was made from."""
 PUBLISHED = dg.AssetKey("published")
 
-DOCUMENT_ASSETS: tuple[dg.AssetsDefinition, ...] = (raw_document, extracted_tables, *DATASET_ASSETS, reconciliation)
+CODE_VERSIONS: dict[dg.AssetKey, str | None] = {
+    key: version
+    for asset in (raw_document, extracted_tables, normalized_datasets)
+    for key, version in asset.code_versions_by_key.items()
+}
+"""Every per-document asset, upstream first, with the version of the code that computes it."""
 
 
-def _latest(instance: dg.DagsterInstance, asset: dg.AssetsDefinition, document_id: str) -> dg.EventLogRecord | None:
+def _latest(instance: dg.DagsterInstance, key: dg.AssetKey, document_id: str) -> dg.EventLogRecord | None:
     result = instance.fetch_materializations(
-        dg.AssetRecordsFilter(asset_key=asset.key, asset_partitions=[document_id]), limit=1
+        dg.AssetRecordsFilter(asset_key=key, asset_partitions=[document_id]), limit=1
     )
     return result.records[0] if result.records else None
 
 
 def materialized_version(instance: dg.DagsterInstance, document_id: str) -> str | None:
     """The input version (PDF sha256, plus corrections) the latest ``raw_document`` materialization recorded."""
-    record = _latest(instance, raw_document, document_id)
+    record = _latest(instance, raw_document.key, document_id)
     return record.asset_materialization.tags.get("dagster/data_version") if record else None
 
 
@@ -42,14 +47,15 @@ def document_is_current(instance: dg.DagsterInstance, document_id: str, version:
     Each downstream output must be newer than the raw document it derives from, and carry its
     asset's current code version.
     """
-    raw = _latest(instance, raw_document, document_id)
+    raw = _latest(instance, raw_document.key, document_id)
     if raw is None or raw.asset_materialization.tags.get("dagster/data_version") != version:
         return False
-    for asset in DOCUMENT_ASSETS[1:]:
-        record = _latest(instance, asset, document_id)
+    for key, expected in CODE_VERSIONS.items():
+        if key == raw_document.key:
+            continue
+        record = _latest(instance, key, document_id)
         if record is None or record.storage_id < raw.storage_id:
             return False
-        expected = asset.code_versions_by_key.get(asset.key)
         if expected is not None and record.asset_materialization.tags.get("dagster/code_version") != expected:
             return False
     return True
@@ -63,10 +69,10 @@ def publication_fingerprint(instance: dg.DagsterInstance, paths: ProjectPaths) -
     """
     files = paths.document_files()
     latest = {
-        asset.key.to_user_string(): instance.get_latest_storage_id_by_partition(
-            asset.key, dg.DagsterEventType.ASSET_MATERIALIZATION, set(files)
+        key.to_user_string(): instance.get_latest_storage_id_by_partition(
+            key, dg.DagsterEventType.ASSET_MATERIALIZATION, set(files)
         )
-        for asset in DOCUMENT_ASSETS
+        for key in CODE_VERSIONS
     }
     sources = paths.raw_path() / "sources.csv"
     payload = {

@@ -2,7 +2,7 @@
 
 import dagster as dg
 
-from assets.datasets import DATASET_ASSETS, reconciliation
+from assets.datasets import DOCUMENT_DATASET_KEYS
 from assets.documents import extracted_tables, raw_document
 from assets.freshness import FINGERPRINT, PUBLISHED, publication_fingerprint
 from assets.resources import ProjectPaths, code_commit
@@ -22,8 +22,7 @@ _ALL_PARTITIONS = {"allow_missing_partitions": True}
     ins={
         "raw_document": dg.AssetIn(raw_document.key, metadata=_ALL_PARTITIONS),
         "extracted_tables": dg.AssetIn(extracted_tables.key, metadata=_ALL_PARTITIONS),
-        **{asset.key.path[-1]: dg.AssetIn(asset.key, metadata=_ALL_PARTITIONS) for asset in DATASET_ASSETS},
-        "reconciliation": dg.AssetIn(reconciliation.key, metadata=_ALL_PARTITIONS),
+        **{key.path[-1]: dg.AssetIn(key, metadata=_ALL_PARTITIONS) for key in DOCUMENT_DATASET_KEYS},
     },
     kinds={"parquet", "csv"},
 )

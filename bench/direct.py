@@ -19,49 +19,22 @@ import json
 import sys
 import traceback
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
 
-from assets.resources import code_commit
-from pipeline.contract.datasets import (
-    BUDGET_LINES,
-    CORRECTIONS_LOG,
-    PERFORMANCE_INDICATORS,
-    THREE_PUBLIC_EXPENSES,
-    Dataset,
-)
-from pipeline.contract.frames import dataset_frame
-from pipeline.corrections.apply import apply_corrections, corrections_for
+from assets.resources import DocumentLimits, code_commit
 from pipeline.corrections.model import read_corrections
-from pipeline.extraction.document_tables import ExtractedDocument, extract_document
-from pipeline.extraction.tables import DocumentTable
-from pipeline.inspection.document import DocumentInfo, inspect_document, unprocessed_document
+from pipeline.extraction.limits import extract_within_limits
+from pipeline.inspection.document import inspect_document, unprocessed_document
 from pipeline.inspection.sources import read_sources
-from pipeline.normalization.budget_lines import normalize_budget_lines
-from pipeline.normalization.performance_indicators import normalize_performance_indicators
-from pipeline.normalization.records import Normalized
-from pipeline.normalization.three_public_expenses import normalize_three_public_expenses
+from pipeline.normalization.document import normalize_document
 from pipeline.publication.assembly import DocumentOutputs, release_frames
 from pipeline.publication.release import publish_release
-from pipeline.validation.reconciliation import reconcile_document
-
-try:  # the extracted_tables asset runs extraction in a child process under the document limits
-    from assets.resources import DocumentLimits
-    from pipeline.extraction.limits import extract_within_limits
-except ImportError:  # a checkout from before those limits: the asset calls extract_document itself
-    DocumentLimits = extract_within_limits = None
 
 IMPORTED = time.perf_counter()
-
-NORMALIZERS: tuple[tuple[Dataset, Callable[[list[DocumentTable], DocumentInfo], Normalized]], ...] = (
-    (BUDGET_LINES, normalize_budget_lines),
-    (THREE_PUBLIC_EXPENSES, normalize_three_public_expenses),
-    (PERFORMANCE_INDICATORS, normalize_performance_indicators),
-)
-"""The dataset assets of ``assets/datasets.py`` (DATASET_ASSETS), in their order."""
 
 
 class StepClock:
@@ -85,28 +58,6 @@ def document_files(raw_dir: Path) -> dict[str, Path]:
     return {path.stem: path for path in sorted(files)}
 
 
-def extract(path: Path, info: DocumentInfo) -> ExtractedDocument:
-    """What the ``extracted_tables`` asset computes: under the document limits when the checkout has them."""
-    if extract_within_limits is None:
-        return extract_document(path, info)
-    return extract_within_limits(path, info, DocumentLimits().limits()).extracted
-
-
-def normalize_dataset(
-    dataset: Dataset,
-    normalize: Callable[[list[DocumentTable], DocumentInfo], Normalized],
-    extracted: ExtractedDocument,
-    corrections_path: Path,
-) -> Normalized:
-    """What the body of ``assets.datasets.dataset_asset`` computes, without its metadata."""
-    normalized = normalize(list(extracted.tables), extracted.info)
-    corrections = corrections_for(dataset.name, read_corrections(corrections_path))
-    if corrections:
-        rows, log = apply_corrections(normalized.rows, corrections, extracted.info.document_id)
-        normalized = Normalized(rows, normalized.issues, dataset_frame(CORRECTIONS_LOG, log))
-    return normalized
-
-
 def process_document(document_id: str, path: Path, raw_dir: Path, clock: StepClock, outputs: dict) -> None:
     """The per-document assets (``document_job``) for one PDF, storing in ``outputs`` what publication reads.
 
@@ -115,21 +66,11 @@ def process_document(document_id: str, path: Path, raw_dir: Path, clock: StepClo
     with clock.step("inspect"):
         info = outputs["info"] = inspect_document(path)
     with clock.step("extract"):
-        extracted = outputs["extracted"] = extract(path, info)
-    corrections_path = raw_dir / "corrections" / f"{document_id}.yaml"
-    normalized = outputs["normalized"] = {}
-    for dataset, normalize in NORMALIZERS:
-        with clock.step("normalize"):
-            normalized[dataset.name] = normalize_dataset(dataset, normalize, extracted, corrections_path)
-    with clock.step("reconcile"):
-        outputs["findings"] = reconcile_document(
-            extracted.info.document_id,
-            extracted.info.sha256,
-            normalized["budget_lines"].rows,
-            normalized["three_public_expenses"].rows,
-            extracted.narrative,
-            extracted.facts.year,
-        )
+        extracted = outputs["extracted"] = extract_within_limits(path, info, DocumentLimits().limits()).extracted
+    corrections = read_corrections(raw_dir / "corrections" / f"{document_id}.yaml")
+    with clock.step("normalize and reconcile"):
+        result = normalize_document(extracted, corrections)
+    outputs["normalized"], outputs["findings"] = result.datasets, result.findings
 
 
 def run_direct(raw_dir: Path, published_dir: Path) -> dict:
@@ -164,8 +105,7 @@ def run_direct(raw_dir: Path, published_dir: Path) -> dict:
     ]
     with clock.step("publish_release"):
         counts = publish_release(frames, published_dir, inputs, code_commit())
-    extraction = "extract_document" if extract_within_limits is None else "extract_within_limits (child process)"
-    return {"steps": dict(clock.seconds), "failures": failures, "rows": counts, "extraction": extraction}
+    return {"steps": dict(clock.seconds), "failures": failures, "rows": counts}
 
 
 def main(argv: list[str]) -> int:

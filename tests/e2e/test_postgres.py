@@ -103,11 +103,8 @@ def test_cnbudget_run_records_runs_in_postgres_and_skips_the_unchanged_document_
     second = _cnbudget_run(home, raw, published, postgres)
     assert second.returncode == 0, second.stdout + second.stderr
     assert f"{REFERENCE_ID}: unchanged since its last run, skipped" in second.stdout
-    assert _runs(postgres) == [
-        ("document_job", "SUCCESS", REFERENCE_ID),
-        ("publish_job", "SUCCESS", None),
-        ("publish_job", "SUCCESS", None),
-    ]
+    assert "was made from exactly these inputs; not published again" in second.stdout
+    assert _runs(postgres) == [("document_job", "SUCCESS", REFERENCE_ID), ("publish_job", "SUCCESS", None)]
     assert _materializations(postgres, "raw_document") == [REFERENCE_ID]
     assert not [name for name in SQLITE_FOLDERS if (home / name).exists()]
     assert (published / "budget_lines.parquet").read_bytes() == release

@@ -1,0 +1,64 @@
+"""One document's datasets: each normaliser, its corrections applied, then the reconciliation of the whole.
+
+The Dagster step that materializes them and the benchmark's run without Dagster both call this,
+so the two compute exactly the same thing.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pandas as pd
+
+from pipeline.contract.datasets import BUDGET_LINES, CORRECTIONS_LOG, PERFORMANCE_INDICATORS, THREE_PUBLIC_EXPENSES
+from pipeline.contract.frames import dataset_frame
+from pipeline.corrections.apply import apply_corrections, corrections_for
+from pipeline.corrections.model import Correction
+from pipeline.extraction.document_tables import ExtractedDocument
+from pipeline.extraction.tables import DocumentTable
+from pipeline.inspection.document import DocumentInfo
+from pipeline.normalization.budget_lines import normalize_budget_lines
+from pipeline.normalization.performance_indicators import normalize_performance_indicators
+from pipeline.normalization.records import Normalized
+from pipeline.normalization.three_public_expenses import normalize_three_public_expenses
+from pipeline.validation.reconciliation import reconcile_document
+
+Normalizer = Callable[[list[DocumentTable], DocumentInfo], Normalized]
+NORMALIZERS: dict[str, Normalizer] = {
+    BUDGET_LINES.name: normalize_budget_lines,
+    THREE_PUBLIC_EXPENSES.name: normalize_three_public_expenses,
+    PERFORMANCE_INDICATORS.name: normalize_performance_indicators,
+}
+
+
+@dataclass(frozen=True)
+class NormalizedDocument:
+    """The document's rows and issues by dataset, how many corrections each took, and the reconciliation findings."""
+
+    datasets: dict[str, Normalized]
+    corrections: dict[str, int]
+    findings: pd.DataFrame
+
+
+def normalize_document(extracted: ExtractedDocument, corrections: list[Correction]) -> NormalizedDocument:
+    """Every dataset of the document, corrected, and the findings of reconciling them.
+
+    Reconciliation reads the corrected rows, so a correction that fixes a misprint also clears
+    the finding it caused.
+    """
+    datasets, applied = {}, {}
+    for name, normalize in NORMALIZERS.items():
+        normalized = normalize(list(extracted.tables), extracted.info)
+        chosen = corrections_for(name, corrections)
+        if chosen:
+            rows, log = apply_corrections(normalized.rows, chosen, extracted.info.document_id)
+            normalized = Normalized(rows, normalized.issues, dataset_frame(CORRECTIONS_LOG, log))
+        datasets[name], applied[name] = normalized, len(chosen)
+    findings = reconcile_document(
+        extracted.info.document_id,
+        extracted.info.sha256,
+        datasets[BUDGET_LINES.name].rows,
+        datasets[THREE_PUBLIC_EXPENSES.name].rows,
+        extracted.narrative,
+        extracted.facts.year,
+    )
+    return NormalizedDocument(datasets, applied, findings)
