@@ -14,8 +14,9 @@ import sys
 import tempfile
 import time
 import warnings
+from collections import deque
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from pathlib import Path
 
 import dagster as dg
@@ -123,21 +124,34 @@ def run_documents(
 ) -> Iterator[DocumentRun]:
     """Run ``document_job`` for each document, ``jobs`` at a time, yielding each run as it finishes.
 
-    Several documents run in worker processes, each with its own Dagster run recorded in the
-    same instance; a single one, or ``jobs == 1``, runs in this process.
+    This process runs documents itself, and ``jobs - 1`` worker processes run others beside it,
+    each document its own Dagster run recorded in the same instance: a worker fewer than jobs
+    keeps the memory of one loaded pipeline free, and this process would otherwise only wait.
     """
-    if jobs == 1 or len(document_ids) <= 1:
-        _start_worker(instance.get_ref(), paths.raw_dir, paths.published_dir)
-        yield from map(_run_document, document_ids)
+    _start_worker(instance.get_ref(), paths.raw_dir, paths.published_dir)
+    queue = deque(document_ids)
+    if jobs == 1 or len(queue) <= 1:
+        yield from map(_run_document, queue)
         return
+    workers = min(jobs, len(queue)) - 1
     with ProcessPoolExecutor(
-        max_workers=min(jobs, len(document_ids)),
+        max_workers=workers,
         mp_context=multiprocessing.get_context("spawn"),
         initializer=_start_worker,
         initargs=(instance.get_ref(), paths.raw_dir, paths.published_dir),
     ) as pool:
-        for finished in as_completed([pool.submit(_run_document, document_id) for document_id in document_ids]):
-            yield finished.result()
+        running: set[Future[DocumentRun]] = set()
+        while queue or running:
+            while queue and len(running) < workers:
+                running.add(pool.submit(_run_document, queue.popleft()))
+            if queue:
+                yield _run_document(queue.popleft())
+                finished = {future for future in running if future.done()}
+            else:
+                finished, _ = wait(running, return_when=FIRST_COMPLETED)
+            running -= finished
+            for future in finished:
+                yield future.result()
 
 
 _worker: dict[str, object] = {}

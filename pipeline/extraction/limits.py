@@ -44,7 +44,10 @@ class ExtractionError(RuntimeError):
 
 
 def extract_within_limits(path: Path, info: DocumentInfo, limits: ExtractionLimits) -> LimitedExtraction:
-    """``extract_document`` in a forkserver child, polled for its time and resident memory.
+    """``extract_document`` in a forked child, polled for its time and resident memory.
+
+    A fork shares the caller's loaded libraries and pages, so the child costs only the memory
+    the extraction itself allocates, and nothing to start.
 
     A document stopped at a limit, or whose child was killed by a signal (a crash in native code,
     the system's out-of-memory killer), comes back with no tables and a status (time_limit,
@@ -53,8 +56,7 @@ def extract_within_limits(path: Path, info: DocumentInfo, limits: ExtractionLimi
     """
     if info.status != "ok":
         return LimitedExtraction(extract_document(path, info), 0.0, 0.0)
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload([__name__])
+    context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
     child = context.Process(target=_extract_into, args=(sender, path, info), daemon=True)
     started = time.monotonic()

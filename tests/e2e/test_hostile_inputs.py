@@ -4,7 +4,6 @@ nothing else disturbed, neither the other documents nor what was already publish
 import contextlib
 import hashlib
 import io
-import os
 import shutil
 import signal
 import time
@@ -211,12 +210,13 @@ def test_a_document_over_its_limits_is_stopped_and_says_which(
 def test_an_extraction_killed_by_a_signal_is_reported_as_crashed() -> None:
     """The extraction child is killed from outside, as the kernel's out-of-memory killer would."""
     info = inspect_document(REFERENCE_PDF)
+    before = {child.pid for child in psutil.Process().children(recursive=True)}
     with ThreadPoolExecutor(max_workers=1) as pool:
         running = pool.submit(extract_within_limits, REFERENCE_PDF, info, ExtractionLimits())
         victim = None
         while victim is None and not running.done():
             children = psutil.Process().children(recursive=True)
-            victim = next((child for child in children if child.ppid() != os.getpid()), None)
+            victim = next((child for child in children if child.pid not in before), None)
             time.sleep(0.01)
         assert victim is not None, "the extraction finished before its child could be found"
         victim.send_signal(signal.SIGKILL)
