@@ -12,12 +12,14 @@ import multiprocessing
 import os
 import sys
 import tempfile
+import threading
 import time
 import warnings
 from collections import deque
 from collections.abc import Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from queue import SimpleQueue
 
 import dagster as dg
 import pandas as pd
@@ -124,34 +126,58 @@ def run_documents(
 ) -> Iterator[DocumentRun]:
     """Run ``document_job`` for each document, ``jobs`` at a time, yielding each run as it finishes.
 
-    This process runs documents itself, and ``jobs - 1`` worker processes run others beside it,
-    each document its own Dagster run recorded in the same instance: a worker fewer than jobs
-    keeps the memory of one loaded pipeline free, and this process would otherwise only wait.
+    This process runs documents itself while ``jobs - 1`` worker processes run others, each
+    document its own Dagster run recorded in the same instance; one loaded pipeline fewer than
+    a worker per job, and this process does not sit waiting. A thread per worker hands it the
+    next document the moment it finishes one.
     """
     _start_worker(instance.get_ref(), paths.raw_dir, paths.published_dir)
-    queue = deque(document_ids)
-    if jobs == 1 or len(queue) <= 1:
-        yield from map(_run_document, queue)
+    pending = deque(document_ids)
+    workers = min(jobs, len(pending)) - 1
+    if workers < 1:
+        yield from map(_run_document, pending)
         return
-    workers = min(jobs, len(queue)) - 1
+    lock = threading.Lock()
+    finished: SimpleQueue[DocumentRun | BaseException] = SimpleQueue()
+
+    def next_document() -> str | None:
+        with lock:
+            return pending.popleft() if pending else None
+
+    def feed(pool: ProcessPoolExecutor) -> None:
+        try:
+            while (document_id := next_document()) is not None:
+                finished.put(pool.submit(_run_document, document_id).result())
+        except BaseException as error:  # noqa: BLE001 - raised again in the caller's thread
+            finished.put(error)
+
     with ProcessPoolExecutor(
         max_workers=workers,
         mp_context=multiprocessing.get_context("spawn"),
         initializer=_start_worker,
         initargs=(instance.get_ref(), paths.raw_dir, paths.published_dir),
     ) as pool:
-        running: set[Future[DocumentRun]] = set()
-        while queue or running:
-            while queue and len(running) < workers:
-                running.add(pool.submit(_run_document, queue.popleft()))
-            if queue:
-                yield _run_document(queue.popleft())
-                finished = {future for future in running if future.done()}
-            else:
-                finished, _ = wait(running, return_when=FIRST_COMPLETED)
-            running -= finished
-            for future in finished:
-                yield future.result()
+        feeders = [threading.Thread(target=feed, args=(pool,), daemon=True) for _ in range(workers)]
+        for feeder in feeders:
+            feeder.start()
+        done = 0
+        while (document_id := next_document()) is not None:
+            yield _run_document(document_id)
+            done += 1
+            while not finished.empty():
+                yield _raised(finished.get())
+                done += 1
+        while done < len(document_ids):
+            yield _raised(finished.get())
+            done += 1
+        for feeder in feeders:
+            feeder.join()
+
+
+def _raised(outcome: DocumentRun | BaseException) -> DocumentRun:
+    if isinstance(outcome, BaseException):
+        raise outcome
+    return outcome
 
 
 _worker: dict[str, object] = {}
