@@ -35,21 +35,14 @@ from bench.accuracy import Score, baseline_found, load_labels, pipeline_exact, p
 from bench.corpus import CorpusFile, find_corpus, link_corpus, replace_with_changed_copy
 from bench.report import GIB, Check, checks_table, mib, table
 from bench.sampling import BUSY_CORES_THRESHOLD, Measurement, run_sampled
+from pipeline.contract.datasets import DATASETS
 
 REPO = Path(__file__).resolve().parents[1]
 SPEEDUP_TARGET = 3.0
 OVERHEAD_TARGET = 0.20
 RERUN_TARGET = 0.10
 MEMORY_TARGET = 1 * GIB
-COMPARED_DATASETS = (
-    "documents",
-    "tables",
-    "budget_lines",
-    "three_public_expenses",
-    "performance_indicators",
-    "validation_issues",
-    "corrections_log",
-)
+COMPARED_DATASETS = tuple(dataset.name for dataset in DATASETS)
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
