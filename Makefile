@@ -9,7 +9,7 @@ FONT := /usr/share/fonts/truetype/wqy/wqy-microhei.ttc
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 
-.PHONY: run test dev lint reference-pdf lock clean
+.PHONY: run test dev bench lint reference-pdf lock clean
 
 run: $(INSTALLED)
 	$(BIN)/cnbudget run
@@ -21,6 +21,10 @@ test: $(INSTALLED) $(FONT)
 dev: $(INSTALLED)
 	$(BIN)/python -c "from assets.instance import ensure_dagster_home; ensure_dagster_home()"
 	$(BIN)/dagster dev -w workspace.yaml
+
+# The benchmark of README's "Speed" section, on ../shared/corpus (about 8 minutes on 2 cores).
+bench: $(INSTALLED)
+	$(BIN)/python -m bench
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .
