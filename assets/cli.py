@@ -72,7 +72,8 @@ def run_all(
     Documents whose PDF and code are unchanged since their last complete run are not run again
     (unless ``force``), nor are later copies of a PDF already in the folder under another name;
     the others run ``jobs`` at a time (default: one per CPU), each in its own Dagster run.
-    Publication always runs, from every document's latest outputs.
+    Publication then runs from every document's latest outputs, unless nothing ran and the
+    release in the folder was made from exactly these inputs.
     """
     if not raw_dir.is_dir():
         print(f"cnbudget: raw folder {raw_dir} does not exist", file=sys.stderr)
