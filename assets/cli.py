@@ -98,7 +98,10 @@ def run_all(
             print(f"  {document_id}: unchanged since its last run, skipped")
         else:
             pending.append(document_id)
-    for document_id, success, run_id, seconds in run_documents(pending, paths, instance, jobs or os.cpu_count() or 1):
+    document_job = defs.resolve_job_def("document_job")
+    for document_id, success, run_id, seconds in run_documents(
+        pending, document_job, paths, instance, jobs or os.cpu_count() or 1
+    ):
         outcome = "run succeeded" if success else "run FAILED (see it in Dagster)"
         print(f"  {document_id}: {outcome} in {seconds:.1f} s (run {run_id[:8]})")
     if not pending and not force and publication_is_current(instance, paths):
@@ -123,7 +126,7 @@ DocumentRun = tuple[str, bool, str, float]
 
 
 def run_documents(
-    document_ids: list[str], paths: ProjectPaths, instance: dg.DagsterInstance, jobs: int
+    document_ids: list[str], job: dg.JobDefinition, paths: ProjectPaths, instance: dg.DagsterInstance, jobs: int
 ) -> Iterator[DocumentRun]:
     """Run ``document_job`` for each document, ``jobs`` at a time, yielding each run as it finishes.
 
@@ -132,7 +135,7 @@ def run_documents(
     a worker per job, and this process does not sit waiting. A thread per worker hands it the
     next document the moment it finishes one.
     """
-    _start_worker(instance.get_ref(), paths.raw_dir, paths.published_dir)
+    _worker.update(instance=instance, job=job)
     pending = deque(document_ids)
     workers = min(jobs, len(pending)) - 1
     if workers < 1:
@@ -182,7 +185,7 @@ def _raised(outcome: DocumentRun | BaseException) -> DocumentRun:
 
 
 _worker: dict[str, object] = {}
-"""The instance and job a worker process runs documents with, set once when it starts."""
+"""The instance and job documents run with: set by a worker process when it starts, and by run_documents here."""
 
 
 def _start_worker(instance_ref: InstanceRef, raw_dir: str, published_dir: str) -> None:
