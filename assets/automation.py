@@ -16,12 +16,11 @@ from assets.resources import ProjectPaths
     "inputs (PDF bytes or corrections file) differ from their last materialization; the run key carries that version.",
 )
 def raw_folder_sensor(context: dg.SensorEvaluationContext, paths: ProjectPaths) -> dg.SensorResult:
-    files = paths.document_files()
+    versions = paths.document_versions()
     known = set(context.instance.get_dynamic_partitions(documents.name))
-    new = sorted(set(files) - known)
+    new = sorted(set(versions) - known)
     requests = []
-    for document_id in files:
-        version = paths.document_version(document_id)
+    for document_id, version in versions.items():
         if document_id in new or materialized_version(context.instance, document_id) != version:
             requests.append(dg.RunRequest(partition_key=document_id, run_key=f"{document_id}:{version}"))
     return dg.SensorResult(

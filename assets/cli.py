@@ -88,13 +88,15 @@ def run_all(
         f"({type(instance.run_storage).__name__})"
     )
     first_by_sha256: dict[str, str] = {}
+    versions: dict[str, str] = {}
     pending = []
     for document_id, path in document_files.items():
         sha256 = file_sha256(path)
+        versions[document_id] = paths.document_version(document_id, sha256)
         original = first_by_sha256.setdefault(sha256, document_id)
         if original != document_id:
             print(f"  {document_id}: same bytes as {original}, published once (as {original}), not run")
-        elif not force and document_is_current(instance, document_id, paths.document_version(document_id, sha256)):
+        elif not force and document_is_current(instance, document_id, versions[document_id]):
             print(f"  {document_id}: unchanged since its last run, skipped")
         else:
             pending.append(document_id)
@@ -104,7 +106,7 @@ def run_all(
     ):
         outcome = "run succeeded" if success else "run FAILED (see it in Dagster)"
         print(f"  {document_id}: {outcome} in {seconds:.1f} s (run {run_id[:8]})")
-    if not pending and not force and publication_is_current(instance, paths):
+    if not pending and not force and publication_is_current(instance, paths, versions):
         print(f"cnbudget: the release in {published_dir} was made from exactly these inputs; not published again")
         print_summary(published_dir)
         return 0

@@ -61,24 +61,23 @@ def document_is_current(instance: dg.DagsterInstance, document_id: str, version:
     return True
 
 
-def publication_fingerprint(instance: dg.DagsterInstance, paths: ProjectPaths) -> str:
-    """What a release is made of: each document's input version and the outputs it was published from,
-    sources.csv, the release folder and the code.
+def publication_fingerprint(instance: dg.DagsterInstance, paths: ProjectPaths, versions: dict[str, str]) -> str:
+    """What a release is made of: each document's input version (``versions``, every PDF of the raw
+    folder) and the outputs it was published from, sources.csv, the release folder and the code.
 
     Two equal fingerprints mean publishing again would write the same files.
     """
-    files = paths.document_files()
     latest = {
         key.to_user_string(): instance.get_latest_storage_id_by_partition(
-            key, dg.DagsterEventType.ASSET_MATERIALIZATION, set(files)
+            key, dg.DagsterEventType.ASSET_MATERIALIZATION, set(versions)
         )
         for key in CODE_VERSIONS
     }
     sources = paths.raw_path() / "sources.csv"
     payload = {
         "documents": [
-            [document_id, paths.document_version(document_id), [latest[key].get(document_id) for key in sorted(latest)]]
-            for document_id in sorted(files)
+            [document_id, versions[document_id], [latest[key].get(document_id) for key in sorted(latest)]]
+            for document_id in sorted(versions)
         ],
         "sources": file_sha256(sources) if sources.exists() else None,
         "published_dir": str(paths.published_path()),
@@ -87,10 +86,10 @@ def publication_fingerprint(instance: dg.DagsterInstance, paths: ProjectPaths) -
     return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
 
 
-def publication_is_current(instance: dg.DagsterInstance, paths: ProjectPaths) -> bool:
+def publication_is_current(instance: dg.DagsterInstance, paths: ProjectPaths, versions: dict[str, str]) -> bool:
     """True when the last release was made from exactly the current inputs and is still in its folder."""
     event = instance.get_latest_materialization_event(PUBLISHED)
     if event is None or not (paths.published_path() / "datapackage.json").exists():
         return False
     recorded = event.asset_materialization.metadata.get(FINGERPRINT)
-    return recorded is not None and recorded.value == publication_fingerprint(instance, paths)
+    return recorded is not None and recorded.value == publication_fingerprint(instance, paths, versions)

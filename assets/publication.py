@@ -41,7 +41,7 @@ def published(
     Every PDF of the raw folder is published: a document removed from the folder loses its rows,
     and one whose run did not complete is listed as failed.
     """
-    fingerprint = publication_fingerprint(context.instance, paths)
+    fingerprint = publication_fingerprint(context.instance, paths, paths.document_versions())
     raw_document = _by_document(context, "raw_document", raw_document)
     extracted_tables = _by_document(context, "extracted_tables", extracted_tables)
     budget_lines = _by_document(context, "budget_lines", budget_lines)

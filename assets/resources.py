@@ -44,6 +44,13 @@ class ProjectPaths(dg.ConfigurableResource):
         pdf_sha256 = pdf_sha256 or file_sha256(self.document_path(document_id))
         return document_version(pdf_sha256, corrections_sha256(self.corrections_path(document_id)))
 
+    def document_versions(self) -> dict[str, str]:
+        """Every document's input version, reading the folder once."""
+        return {
+            document_id: self.document_version(document_id, file_sha256(path))
+            for document_id, path in self.document_files().items()
+        }
+
     def document_path(self, document_id: str) -> Path:
         """The raw PDF of a document; raises FileNotFoundError when it is no longer there."""
         try:
