@@ -33,6 +33,7 @@ from assets.resources import PROJECT_ROOT, ProjectPaths
 from pipeline.evaluation.labels import read_labels
 from pipeline.evaluation.report import evaluation_report
 from pipeline.inspection.document import file_sha256
+from pipeline.publication.assembly import originals
 
 QUIET = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
 """Run logs stay complete in the instance; the terminal shows only warnings and the summary."""
@@ -87,13 +88,10 @@ def run_all(
         f"cnbudget: {len(document_files)} documents in {raw_dir}; runs recorded in {instance.root_directory} "
         f"({type(instance.run_storage).__name__})"
     )
-    first_by_sha256: dict[str, str] = {}
-    versions: dict[str, str] = {}
+    sha256s = {document_id: file_sha256(path) for document_id, path in document_files.items()}
+    versions = {document_id: paths.document_version(document_id, sha256) for document_id, sha256 in sha256s.items()}
     pending = []
-    for document_id, path in document_files.items():
-        sha256 = file_sha256(path)
-        versions[document_id] = paths.document_version(document_id, sha256)
-        original = first_by_sha256.setdefault(sha256, document_id)
+    for document_id, original in originals(sha256s).items():
         if original != document_id:
             print(f"  {document_id}: same bytes as {original}, published once (as {original}), not run")
         elif not force and document_is_current(instance, document_id, versions[document_id]):

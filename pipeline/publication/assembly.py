@@ -62,17 +62,26 @@ def release_frames(outputs: list[DocumentOutputs]) -> dict[str, pd.DataFrame]:
     return frames
 
 
+def originals(sha256_by_document: dict[str, str]) -> dict[str, str]:
+    """Each document's original, in document id order: of the documents with the same bytes, the one
+    whose id sorts first (a document with unique bytes is its own original)."""
+    first: dict[str, str] = {}
+    return {
+        document_id: first.setdefault(sha256, document_id) for document_id, sha256 in sorted(sha256_by_document.items())
+    }
+
+
 def published_once(outputs: list[DocumentOutputs]) -> list[DocumentOutputs]:
     """The outputs with every later copy of the same bytes turned into a row-less ``duplicate``.
 
     The same PDF saved under two names (a re-download, a mirror) would otherwise be counted
-    twice by anyone summing the release; the copy whose document id sorts first keeps the rows.
+    twice by anyone summing the release; the original (see ``originals``) keeps the rows.
     """
-    first: dict[str, DocumentInfo] = {}
+    by_id = {output.info.document_id: output for output in outputs}
     kept = []
-    for output in sorted(outputs, key=lambda output: output.info.document_id):
-        original = first.setdefault(output.info.sha256, output.info)
-        if original is output.info:
+    for document_id, original_id in originals({key: output.info.sha256 for key, output in by_id.items()}).items():
+        output, original = by_id[document_id], by_id[original_id].info
+        if original_id == document_id:
             kept.append(output)
             continue
         info = replace(

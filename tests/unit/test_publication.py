@@ -9,6 +9,7 @@ import pytest
 
 from pipeline.contract.datasets import BUDGET_LINES, DATASETS, DOCUMENTS
 from pipeline.contract.frames import dataset_frame
+from pipeline.publication.assembly import originals
 from pipeline.publication.database import DATABASE_FILE
 from pipeline.publication.release import publish_release
 from tests.hashing import release_hashes
@@ -142,3 +143,7 @@ def test_the_data_dictionary_describes_every_column_and_is_hashed(tmp_path: Path
     package = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
     dictionary = next(resource for resource in package["resources"] if resource["path"] == "data_dictionary.md")
     assert dictionary["hash"] == "sha256:" + hashlib.sha256(page.encode("utf-8")).hexdigest()
+
+
+def test_the_copy_whose_id_sorts_first_is_the_original_of_the_same_bytes() -> None:
+    assert originals({"b_copy": "1", "a": "1", "c": "2", "b": "1"}) == {"a": "a", "b": "a", "b_copy": "a", "c": "c"}
