@@ -9,7 +9,7 @@ from assets.resources import ProjectPaths, code_commit
 from pipeline.contract.datasets import DATASETS_BY_NAME
 from pipeline.inspection.document import unprocessed_document
 from pipeline.inspection.sources import read_sources
-from pipeline.publication.assembly import DocumentOutputs, release_frames
+from pipeline.publication.assembly import DocumentOutputs, release_frames, release_inputs
 from pipeline.publication.release import publish_release
 
 _ALL_PARTITIONS = {"allow_missing_partitions": True}
@@ -71,10 +71,7 @@ def published(
     counts = publish_release(
         frames,
         paths.published_path(),
-        [
-            {"document_id": output.info.document_id, "path": output.info.file_name, "sha256": output.info.sha256}
-            for output in outputs
-        ],
+        release_inputs(outputs),
         code_commit(),
     )
     documents = frames["documents"]

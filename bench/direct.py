@@ -25,13 +25,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from assets.resources import DocumentLimits, code_commit
+from assets.resources import DocumentLimits, ProjectPaths, code_commit
 from pipeline.corrections.model import read_corrections
 from pipeline.extraction.limits import extract_within_limits
 from pipeline.inspection.document import inspect_document, unprocessed_document
 from pipeline.inspection.sources import read_sources
 from pipeline.normalization.document import normalize_document
-from pipeline.publication.assembly import DocumentOutputs, release_frames
+from pipeline.publication.assembly import DocumentOutputs, release_frames, release_inputs
 from pipeline.publication.release import publish_release
 
 IMPORTED = time.perf_counter()
@@ -52,13 +52,7 @@ class StepClock:
             self.seconds[name] += time.perf_counter() - started
 
 
-def document_files(raw_dir: Path) -> dict[str, Path]:
-    """The PDFs of the raw folder by document id, in the order ``ProjectPaths.document_files`` gives."""
-    files = (path for path in raw_dir.iterdir() if path.is_file() and path.suffix.lower() == ".pdf")
-    return {path.stem: path for path in sorted(files)}
-
-
-def process_document(document_id: str, path: Path, raw_dir: Path, clock: StepClock, outputs: dict) -> None:
+def process_document(document_id: str, path: Path, paths: ProjectPaths, clock: StepClock, outputs: dict) -> None:
     """The per-document assets (``document_job``) for one PDF, storing in ``outputs`` what publication reads.
 
     Outputs are stored as each step completes, so a step that raises leaves those before it.
@@ -67,7 +61,7 @@ def process_document(document_id: str, path: Path, raw_dir: Path, clock: StepClo
         info = outputs["info"] = inspect_document(path)
     with clock.step("extract"):
         extracted = outputs["extracted"] = extract_within_limits(path, info, DocumentLimits().limits()).extracted
-    corrections = read_corrections(raw_dir / "corrections" / f"{document_id}.yaml")
+    corrections = read_corrections(paths.corrections_path(document_id))
     with clock.step("normalize and reconcile"):
         result = normalize_document(extracted, corrections)
     outputs["normalized"], outputs["findings"] = result.datasets, result.findings
@@ -78,11 +72,12 @@ def run_direct(raw_dir: Path, published_dir: Path) -> dict:
     clock = StepClock()
     failures = {}
     per_document: dict[str, dict] = {}
-    files = document_files(raw_dir)
+    paths = ProjectPaths(raw_dir=str(raw_dir), published_dir=str(published_dir))
+    files = paths.document_files()
     for document_id, path in files.items():
         per_document[document_id] = {}
         try:
-            process_document(document_id, path, raw_dir, clock, per_document[document_id])
+            process_document(document_id, path, paths, clock, per_document[document_id])
         except Exception:  # noqa: BLE001 - like a failed Dagster run, the document is published as failed
             failures[document_id] = traceback.format_exc(limit=3)
 
@@ -99,12 +94,8 @@ def run_direct(raw_dir: Path, published_dir: Path) -> dict:
             for document_id, path in files.items()
         ]
         frames = release_frames(outputs)
-    inputs = [
-        {"document_id": output.info.document_id, "path": output.info.file_name, "sha256": output.info.sha256}
-        for output in outputs
-    ]
     with clock.step("publish_release"):
-        counts = publish_release(frames, published_dir, inputs, code_commit())
+        counts = publish_release(frames, published_dir, release_inputs(outputs), code_commit())
     return {"steps": dict(clock.seconds), "failures": failures, "rows": counts}
 
 

@@ -62,6 +62,14 @@ def release_frames(outputs: list[DocumentOutputs]) -> dict[str, pd.DataFrame]:
     return frames
 
 
+def release_inputs(outputs: list[DocumentOutputs]) -> list[dict]:
+    """The source PDFs of a release, as datapackage.json lists them: id, file name and sha256."""
+    return [
+        {"document_id": output.info.document_id, "path": output.info.file_name, "sha256": output.info.sha256}
+        for output in outputs
+    ]
+
+
 def originals(sha256_by_document: dict[str, str]) -> dict[str, str]:
     """Each document's original, in document id order: of the documents with the same bytes, the one
     whose id sorts first (a document with unique bytes is its own original)."""
