@@ -18,7 +18,7 @@ NO_COMPUTE_LOGS = {
     "class": "NoOpComputeLogManager",
 }
 """Steps log through Dagster's structured log and print nothing; capturing their stdout and stderr
-would start two watcher processes for every run (108 of them in a run over the 26-document corpus)."""
+would start four helper processes for every run (two `tail`, two orphan watchers: 108 over the 26-document corpus)."""
 INSTANCE_SETTINGS = yaml.safe_dump({"telemetry": {"enabled": False}, "compute_logs": NO_COMPUTE_LOGS}, sort_keys=False)
 
 
