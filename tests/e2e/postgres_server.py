@@ -11,7 +11,6 @@ import pwd
 import secrets
 import shutil
 import signal
-import socket
 import subprocess
 import tempfile
 import time
@@ -21,6 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import psycopg2
+
+from tests.e2e.local_servers import free_port, group_alive
 
 SERVER_PROGRAMS = ("initdb", "postgres")
 INSTALL_HINT = (
@@ -50,13 +51,6 @@ def find_server_binaries() -> Path | None:
         if all(os.access(folder / program, os.X_OK) for program in SERVER_PROGRAMS):
             return folder
     return None
-
-
-def free_port() -> int:
-    """A localhost TCP port nothing listens on right now (the server start is retried if it is taken meanwhile)."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @dataclass(frozen=True)
@@ -113,15 +107,6 @@ def _wait_until_accepting(server: PostgresServer, process: subprocess.Popen) -> 
         except psycopg2.OperationalError:
             time.sleep(0.2)
     return False
-
-
-def group_alive(group: int) -> bool:
-    """Whether any process of the process group is left (zombies of reaped children excluded)."""
-    try:
-        os.killpg(group, 0)
-    except ProcessLookupError:
-        return False
-    return True
 
 
 def _stop(process: subprocess.Popen) -> bool:

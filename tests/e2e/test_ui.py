@@ -3,7 +3,6 @@
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -15,6 +14,7 @@ import dagster as dg
 import pytest
 
 from assets.resources import PROJECT_ROOT
+from tests.e2e.local_servers import free_port, group_alive
 
 pytestmark = pytest.mark.e2e
 STARTUP_SECONDS = 120
@@ -31,12 +31,6 @@ QUERY = """
 """
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def _graphql(port: int, query: str) -> dict:
     request = urllib.request.Request(
         f"http://127.0.0.1:{port}/graphql",
@@ -45,14 +39,6 @@ def _graphql(port: int, query: str) -> dict:
     )
     with urllib.request.urlopen(request, timeout=10) as response:
         return json.load(response)["data"]
-
-
-def _group_alive(group: int) -> bool:
-    try:
-        os.killpg(group, 0)
-    except ProcessLookupError:
-        return False
-    return True
 
 
 @pytest.fixture
@@ -67,7 +53,7 @@ def dagster_dev(tmp_path: Path) -> Iterator[int]:
     raw.mkdir()
     (home / "dagster.yaml").write_text("telemetry:\n  enabled: false\n", encoding="utf-8")
     dg.DagsterInstance.from_config(str(home)).add_dynamic_partitions("documents", ["one_document"])
-    port = _free_port()
+    port = free_port()
     environment = {
         **os.environ,
         "DAGSTER_HOME": str(home),
@@ -108,10 +94,10 @@ def dagster_dev(tmp_path: Path) -> Iterator[int]:
         deadline = time.monotonic() + SHUTDOWN_SECONDS
         while time.monotonic() < deadline:
             server.poll()  # reap dagster dev itself, or its zombie would count as alive
-            if not _group_alive(server.pid):
+            if not group_alive(server.pid):
                 break
             time.sleep(0.5)
-        leftover = _group_alive(server.pid)
+        leftover = group_alive(server.pid)
         if leftover:
             os.killpg(server.pid, signal.SIGKILL)
         server.wait(timeout=10)
