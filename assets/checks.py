@@ -50,7 +50,7 @@ RECONCILIATION_CHECK = _document_check(
     "reconciliation",
     False,
     "Row totals, 类/款/项 sums, grand totals, totals across tables, 三公 and the narrative's "
-    "figures agree; errors (beyond printed rounding) quarantine their tables at publication.",
+    "figures agree; errors (beyond printed rounding) mark the amounts involved contradicted.",
 )
 
 

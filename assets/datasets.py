@@ -31,7 +31,7 @@ DESCRIPTIONS = {
     "three_public_expenses": "The 三公经费 table, one row per printed item.",
     "performance_indicators": "Department and project performance targets.",
     "reconciliation": "Every reconciliation finding of the document: sums, cross-table totals, 三公, narrative "
-    "figures. Errors (gaps beyond printed rounding) quarantine their tables at publication; warnings are reported.",
+    "figures. Errors (gaps beyond printed rounding) mark the amounts involved contradicted; warnings are reported.",
 }
 DATASET_NAMES = tuple(NORMALIZERS)
 DOCUMENT_DATASET_KEYS = tuple(dg.AssetKey(name) for name in (*DATASET_NAMES, "reconciliation"))

@@ -14,11 +14,15 @@ ROW_IDENTITIES: dict[str, tuple[str, ...]] = {
         "operating_expenditure",
         "subsidies_to_subsidiaries",
     ),
+    "basic": ("personnel", "public_operations"),
 }
-"""Within one row of a classification table: 合计 = 基本支出 + 项目支出 (+ the other uses printed)."""
+"""Within one row of a classification table: 合计 = 基本支出 + 项目支出 (+ the other uses printed), and
+基本支出 = 人员经费 + 公用经费."""
 
-ECONOMIC_ROW_IDENTITIES: dict[str, tuple[str, ...]] = {"total": ("personnel", "public_operations")}
-"""Within one row of an economic-classification table: 合计 = 人员经费 + 公用经费."""
+BREAKDOWNS: dict[str, tuple[str, ...]] = {"basic": ("personnel", "public_operations")}
+"""A part a table does not print stands for the parts it breaks down into, when those are printed:
+Xi'an's function table prints 人员经费支出 | 公用经费支出 | 专项业务经费支出 and no 基本支出, and an
+economic table 合计 | 人员经费 | 公用经费."""
 
 THREE_PUBLIC_IDENTITIES: dict[str, tuple[str, ...]] = {
     "total": ("overseas_travel", "vehicle_total", "reception"),

@@ -3,22 +3,19 @@
 import re
 from dataclasses import dataclass
 
+from pipeline.catalogue.recognition import title_candidates
 from pipeline.catalogue.table_kinds import (
     EMPTY_TABLE_NOTICES,
     FINAL_ACCOUNTS_TITLE,
     STAGES,
-    TABLE_KINDS,
     TOTAL_LABELS,
     ColumnRole,
     TableKind,
 )
 from pipeline.parsing.cell_text import fold_for_matching
 
-MAX_TITLE_LENGTH = 80
-"""Longer lines are sentences of the narrative, even when they name a table."""
-
 HEADER_JOINER = "/"
-_TRAILING_PARENTHETICAL = re.compile(r"\([^()]*\)$")
+_LEADING_YEAR = re.compile(r"^(?P<year>20\d{2})年(度)?(预算数?|预算执行数)?")
 
 
 @dataclass(frozen=True)
@@ -32,15 +29,14 @@ class Column:
 
 
 def match_title(line: str) -> TableKind | None:
-    """The table kind a printed line is the title of, or None for any other line."""
-    folded = fold_for_matching(line)
-    if len(folded) > MAX_TITLE_LENGTH:
-        return None
-    folded = _TRAILING_PARENTHETICAL.sub("", folded)
-    for kind in TABLE_KINDS:
-        if any(re.search(pattern, folded) for pattern in kind.titles):
-            return kind
-    return None
+    """The one table kind a printed line is the title of; None for any other line, or an ambiguous one."""
+    candidates = title_candidates(line)
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def is_title(line: str) -> bool:
+    """Whether a printed line names at least one catalogue kind (it may name several)."""
+    return bool(title_candidates(line))
 
 
 def is_final_accounts_title(title: str) -> bool:
@@ -79,7 +75,7 @@ def read_columns(labels: list[str], roles: tuple[ColumnRole, ...], final_account
     trailing stage (…/预算数, …/决算数) is read off the label first, and a role is used once
     per stage.
     """
-    staged = [_split_stage(label) if final_accounts else (label, "budget") for label in labels]
+    staged = [_split_stage(label) for label in labels] if final_accounts else _year_stages(labels)
     taken: dict[int, Column] = {}
     used: set[tuple[str, str]] = set()
     for role in roles:
@@ -91,6 +87,25 @@ def read_columns(labels: list[str], roles: tuple[ColumnRole, ...], final_account
                     taken[position] = Column(position, role, stage, labels[position])
                     used.add((role.key, stage))
     return [taken[position] for position in sorted(taken)]
+
+
+def _year_stages(labels: list[str]) -> list[tuple[str, str]]:
+    """(label without its year, stage) for a budget's columns: a column headed by an earlier year
+    than the latest one the header names is last year's budget, printed for comparison.
+
+    Chongqing prints ``2025年预算数`` beside ``2026年预算数/总计 …``: the first is last year's total.
+    A label that is only a year and 预算数 is that year's total.
+    """
+    years = [match.group("year") if (match := _LEADING_YEAR.match(label)) else None for label in labels]
+    latest = max((year for year in years if year), default=None)
+    staged = []
+    for label, year in zip(labels, years, strict=True):
+        if year is None:
+            staged.append((label, "budget"))
+            continue
+        rest = _LEADING_YEAR.sub("", label).lstrip(HEADER_JOINER)
+        staged.append((rest or "合计", "previous_year" if year != latest else "budget"))
+    return staged
 
 
 def _split_stage(label: str) -> tuple[str, str]:

@@ -35,13 +35,22 @@ class ColumnRole:
 
 
 @dataclass(frozen=True)
+class TitleExample:
+    """A title as one document prints it, which must be recognised as exactly its kind."""
+
+    title: str
+    document: str
+
+
+@dataclass(frozen=True)
 class TableKind:
     """One standard table of a disclosure.
 
     ``layout`` says how rows are read: ``grid`` (header rows, then one row per classification
     line), ``single_row`` (header rows, then one row of amounts, each column an item),
     ``two_sided`` (revenue on the left, expenditure on the right) or ``form`` (label/value
-    cells, then an indicator grid).
+    cells, then an indicator grid). ``examples`` are titles the kind was learned from, each with
+    the document that prints it; the catalogue's test recognises each as exactly this kind.
     """
 
     id: str
@@ -52,6 +61,11 @@ class TableKind:
     layout: str
     columns: tuple[ColumnRole, ...] = ()
     form_fields: tuple[ColumnRole, ...] = ()
+    examples: tuple[TitleExample, ...] = ()
+
+
+CLASSIFICATION_WORDS = {"功能": "function", "经济": "economic"}
+"""The word a title, qualifier or header uses for each classification (功能分类科目, 按经济分类)."""
 
 
 TOTAL_LABELS = ("合计", "总计", "小计", "本年支出合计", "支出合计", "收入合计", "本年收入合计")
@@ -72,6 +86,9 @@ STAGES = (
 )
 """Budget stages a final-accounts column can report; a column without one reports the 决算."""
 
+PREVIOUS_YEAR_STAGE = "previous_year"
+"""The stage of a budget's column headed by an earlier year (``2025年预算数`` in a 2026 budget)."""
+
 FINAL_ACCOUNTS_TITLE = r"决算"
 """A table whose title says 决算 belongs to final accounts, whose stages come from ``STAGES``."""
 
@@ -82,11 +99,15 @@ _CODE_PARTS = (
 )
 _CODE = ColumnRole("code", "code", (r"(科目)?(编码|代码)$", r"^科目编码"))
 _NAME = ColumnRole("name", "name", (r"科目名称$", r"^项目(名称)?$", r"(功能|经济)分类科目$"))
-_TOTAL = ColumnRole("measure", "total", (r"(^|/)(合计|总计|小计|金额)$", r"本年支出合计$", r"本年收入合计$"))
-_BASIC = ColumnRole("measure", "basic", (r"基本支出$",))
-_PROJECT = ColumnRole("measure", "project", (r"项目支出$",))
-_PERSONNEL = ColumnRole("measure", "personnel", (r"人员经费$",))
-_PUBLIC_OPERATIONS = ColumnRole("measure", "public_operations", (r"公用经费$",))
+_TOTAL = ColumnRole(
+    "measure", "total", (r"(^|/)(合计|总计|小计|金额)$", r"本年支出合计$", r"本年收入合计$", r"^支出总计$")
+)
+_BASIC = ColumnRole("measure", "basic", (r"基本支出(/小计)?$",))
+_PROJECT = ColumnRole("measure", "project", (r"项目支出(/项目支出总数|/小计)?$", r"专项业务经费(支出)?$"))
+_PROJECT_EXCLUDING_CAPITAL = ColumnRole("measure", "project_excluding_capital", (r"扣除基建项目后预算数$",))
+_PERSONNEL = ColumnRole("measure", "personnel", (r"人员经费(支出)?$",))
+_PUBLIC_OPERATIONS = ColumnRole("measure", "public_operations", (r"公用经费(支出)?$",))
+_BUDGET_UNIT = ColumnRole("budget_unit", "budget_unit", (r"^预算单位$", r"^单位名称$", r"^单位编码单位名称$"))
 _RESERVE = ColumnRole("measure", "reserve", (r"预留机动经费$",))
 _CARRIED_OVER = ColumnRole("measure", "carried_over", (r"结转下年(资金)?$",))
 _SOURCE_MEASURES = (
@@ -110,7 +131,11 @@ _FUND_BALANCES = (
     ColumnRole("measure", "closing_balance", (r"年末结转和结余$",)),
 )
 """Balance columns of the final-accounts government fund and state capital tables."""
-_FUNCTION_COLUMNS = (*_CODE_PARTS, _CODE, _NAME, _TOTAL, _BASIC, _PROJECT)
+_BREAKDOWN = (_BASIC, _PROJECT, _PROJECT_EXCLUDING_CAPITAL, _PERSONNEL, _PUBLIC_OPERATIONS)
+"""基本支出 (人员经费 + 公用经费) and 项目支出 columns; tried before 合计, whose ``小计`` pattern would
+otherwise claim Beijing's ``基本支出/小计``."""
+_FUNCTION_COLUMNS = (_BUDGET_UNIT, *_CODE_PARTS, _CODE, _NAME, *_BREAKDOWN, _TOTAL)
+_ECONOMIC_COLUMNS = _FUNCTION_COLUMNS
 
 _TWO_SIDED_COLUMNS = (
     ColumnRole("section", "revenue", (r"收入",)),
@@ -160,6 +185,23 @@ TABLE_KINDS: tuple[TableKind, ...] = (
             ColumnRole("item", "total", (r'"三公"经费/(小计|合计)$', r'"三公"经费(合计|小计)$', r"(^|/)(合计|总计)$")),
             ColumnRole("item", "total_with_meeting_training", (r"^(合计|总计)$",)),
         ),
+        examples=(
+            TitleExample(
+                "重庆市北碚区朝阳街道办事处一般公共预算“三公”经费支出表", "chongqing_beibei_chaoyang_2023_budget"
+            ),
+            TitleExample("2025年部门“三公”经费和机关运行经费预算表", "sh_putuo_commerce_2025_dept_budget"),
+            TitleExample("财政拨款“三公”经费支出决算表", "sh_putuo_cpc_social_work_2024_final"),
+            TitleExample(
+                "公开 09 表：一般公共预算“三公”经费、会议费、培训费支出预算表", "js_procuratorate_2018_budget"
+            ),
+            TitleExample("2026年财政拨款“三公”经费支出情况表", "chongqing_commerce_2026_budget"),
+            TitleExample("财政拨款安排的行政经费及“三公”经费预算表", "guangzhou_gov_office_2026_budget"),
+            TitleExample(
+                "2022年部门综合预算一般公共预算拨款“三公”经费、会议费、培训费表（不含上年结转）",
+                "xian_meteorology_2022_budget",
+            ),
+            TitleExample("预算09表 财政拨款“三公”经费支出表", "beijing_audit_2026_budget_tables"),
+        ),
     ),
     TableKind(
         "department_performance_targets",
@@ -170,6 +212,10 @@ TABLE_KINDS: tuple[TableKind, ...] = (
         layout="form",
         columns=_INDICATOR_FIELDS,
         form_fields=(ColumnRole("form", "department", (r"^部门(\((单位|部门)\))?名称$",)),),
+        examples=(
+            TitleExample("2023年部门（单位）整体支出绩效目标表", "chongqing_beibei_chaoyang_2023_budget"),
+            TitleExample("部门整体支出绩效目标表", "xian_finance_2026_budget"),
+        ),
     ),
     TableKind(
         "project_performance_targets",
@@ -180,6 +226,11 @@ TABLE_KINDS: tuple[TableKind, ...] = (
         layout="form",
         columns=_INDICATOR_FIELDS,
         form_fields=(ColumnRole("form", "project", (r"^项目名称$",)),),
+        examples=(
+            TitleExample("2023年项目支出绩效目标表", "chongqing_beibei_chaoyang_2023_budget"),
+            TitleExample("2023年财政项目支出绩效目标填报表", "sh_putuo_wanli_street_2023_budget"),
+            TitleExample("预算12表 项目支出绩效目标表", "beijing_gov_office_2026_budget_tables"),
+        ),
     ),
     TableKind(
         "appropriation_summary",
@@ -189,15 +240,28 @@ TABLE_KINDS: tuple[TableKind, ...] = (
         classification="none",
         layout="two_sided",
         columns=_TWO_SIDED_COLUMNS,
+        examples=(
+            TitleExample("重庆市北碚区朝阳街道办事处财政拨款收支总表", "chongqing_beibei_chaoyang_2023_budget"),
+            TitleExample("部门综合预算财政拨款收支总表", "xian_finance_2026_budget"),
+            TitleExample("表4 财政拨款收支总体情况表", "guangzhou_petitions_2026_budget"),
+            TitleExample("预算04表 财政拨款收支总表", "beijing_audit_2026_budget_tables"),
+        ),
     ),
     TableKind(
         "revenue_expenditure_summary",
         "部门收支总表",
-        (r"(?<!拨款)收支(预算)?总表$", r"财务收支预算总表$", r"(?<!拨款)收入支出决算总表$"),
+        (r"(?<!拨款|基金)收支(预算)?总表$", r"财务收支预算总表$", r"(?<!拨款)收入支出决算总表$"),
         dataset="budget_lines",
         classification="none",
         layout="two_sided",
         columns=_TWO_SIDED_COLUMNS,
+        examples=(
+            TitleExample("重庆市北碚区朝阳街道办事处部门收支总表", "chongqing_beibei_chaoyang_2023_budget"),
+            TitleExample("2025年部门财务收支预算总表", "sh_putuo_commerce_2025_dept_budget"),
+            TitleExample("预算01表 收支总表", "beijing_audit_2026_budget_tables"),
+            TitleExample("2026年部门收支总体情况表", "chongqing_gov_office_2026_budget"),
+            TitleExample("部门综合预算收支总表", "xian_finance_2026_budget"),
+        ),
     ),
     TableKind(
         "general_budget_basic_expenditure_by_economic",
@@ -206,7 +270,15 @@ TABLE_KINDS: tuple[TableKind, ...] = (
         dataset="budget_lines",
         classification="economic",
         layout="grid",
-        columns=(*_CODE_PARTS, _CODE, _NAME, _TOTAL, _PERSONNEL, _PUBLIC_OPERATIONS),
+        columns=_ECONOMIC_COLUMNS,
+        examples=(
+            TitleExample(
+                "重庆市北碚区朝阳街道办事处一般公共预算财政拨款基本支出预算表", "chongqing_beibei_chaoyang_2023_budget"
+            ),
+            TitleExample("一般公共预算基本支出表", "suzhou_audit_2026_budget"),
+            TitleExample("表6 一般公共预算基本支出情况表（按经济分类科目）", "guangzhou_petitions_2026_budget"),
+            TitleExample("部门综合预算一般公共预算基本支出明细表（按支出经济分类科目）", "xian_petitions_2026_budget"),
+        ),
     ),
     TableKind(
         "general_budget_expenditure_by_function",
@@ -216,6 +288,58 @@ TABLE_KINDS: tuple[TableKind, ...] = (
         classification="function",
         layout="grid",
         columns=_FUNCTION_COLUMNS,
+        examples=(
+            TitleExample(
+                "重庆市北碚区朝阳街道办事处一般公共预算财政拨款支出预算表", "chongqing_beibei_chaoyang_2023_budget"
+            ),
+            TitleExample("2025年部门一般公共预算支出功能分类预算表", "sh_putuo_commerce_2025_dept_budget"),
+            TitleExample("一般公共预算财政拨款支出决算表", "sh_putuo_cpc_social_work_2024_final"),
+            TitleExample("八、2017 年度江苏省高级人民法院部门一般公共预算支出预算表", "js_high_court_2017_budget"),
+            TitleExample("一般公共预算支出预算表（功能科目）", "js_npc_office_2018_budget"),
+            TitleExample("一般公共预算支出表（按功能分类）", "shenzhen_audit_2026_budget"),
+            TitleExample("预算05表 一般公共预算支出表", "beijing_audit_2026_budget_tables"),
+            TitleExample("2026年一般公共预算支出情况表", "chongqing_gov_office_2026_budget"),
+            TitleExample("表5 一般公共预算支出情况表（按功能分类科目）", "guangzhou_petitions_2026_budget"),
+            TitleExample("部门综合预算一般公共预算支出明细表（按支出功能分类科目）", "xian_petitions_2026_budget"),
+        ),
+    ),
+    TableKind(
+        "general_budget_expenditure_by_economic",
+        "一般公共预算支出表（按经济分类）",
+        (
+            r"一般公共预算(财政拨款)?支出(预算|决算)?表\(经济分类\)$",
+            r"一般公共预算(财政拨款)?支出经济分类(预算|决算)?表$",
+        ),
+        dataset="budget_lines",
+        classification="economic",
+        layout="grid",
+        columns=_ECONOMIC_COLUMNS,
+        examples=(
+            TitleExample("一般公共预算支出表（按经济分类）", "shenzhen_audit_2026_budget"),
+            TitleExample("部门综合预算一般公共预算支出明细表（按支出经济分类科目）", "xian_petitions_2026_budget"),
+        ),
+    ),
+    TableKind(
+        "general_budget_basic_expenditure_by_function",
+        "一般公共预算基本支出表（按功能分类）",
+        (r"一般公共预算(财政拨款)?基本支出(预算|决算)?表\(功能分类\)$",),
+        dataset="budget_lines",
+        classification="function",
+        layout="grid",
+        columns=_FUNCTION_COLUMNS,
+        examples=(
+            TitleExample("部门综合预算一般公共预算基本支出明细表（按支出功能分类科目）", "xian_petitions_2026_budget"),
+        ),
+    ),
+    TableKind(
+        "general_budget_project_expenditure_by_economic",
+        "一般公共预算项目支出表（按经济分类）",
+        (r"一般公共预算(财政拨款)?项目支出(预算|决算)?表(\(经济分类\))?$",),
+        dataset="budget_lines",
+        classification="economic",
+        layout="grid",
+        columns=_ECONOMIC_COLUMNS,
+        examples=(TitleExample("表7 一般公共预算项目支出情况表（按经济分类科目）", "guangzhou_petitions_2026_budget"),),
     ),
     TableKind(
         "government_fund_expenditure",
@@ -225,6 +349,11 @@ TABLE_KINDS: tuple[TableKind, ...] = (
         classification="function",
         layout="grid",
         columns=(*_FUNCTION_COLUMNS, *_FUND_BALANCES),
+        examples=(
+            TitleExample("重庆市北碚区朝阳街道办事处政府性基金预算支出表", "chongqing_beibei_chaoyang_2023_budget"),
+            TitleExample("预算07表 政府性基金预算支出表", "beijing_audit_2026_budget_tables"),
+            TitleExample("表9 政府性基金预算支出情况表", "guangzhou_petitions_2026_budget"),
+        ),
     ),
     TableKind(
         "state_capital_expenditure",
@@ -234,33 +363,40 @@ TABLE_KINDS: tuple[TableKind, ...] = (
         classification="function",
         layout="grid",
         columns=(*_FUNCTION_COLUMNS, *_FUND_BALANCES),
+        examples=(
+            TitleExample("国有资本经营预算支出预算表", "suzhou_audit_2026_budget"),
+            TitleExample("表10 国有资本经营预算支出情况表", "guangzhou_petitions_2026_budget"),
+        ),
     ),
     TableKind(
         "appropriation_basic_expenditure_by_economic",
         "财政拨款基本支出预算表",
-        (r"财政拨款基本支出(经济分类)?(预算)?表$",),
+        (r"(?<!一般公共预算)财政拨款基本支出(经济分类)?(预算)?表(\(经济分类\))?$",),
         dataset="budget_lines",
         classification="economic",
         layout="grid",
-        columns=(*_CODE_PARTS, _CODE, _NAME, _TOTAL, _PERSONNEL, _PUBLIC_OPERATIONS),
+        columns=_ECONOMIC_COLUMNS,
+        examples=(TitleExample("财政拨款基本支出表（经济科目）", "suzhou_audit_2026_budget"),),
     ),
     TableKind(
         "operating_costs_by_economic",
         "机关运行经费预算表",
-        (r"机关运行经费(支出)?(预算)?(明细)?表$",),
+        (r"(?<!和)机关运行经费(支出)?(预算)?(明细)?表$",),
         dataset="budget_lines",
         classification="economic",
         layout="grid",
         columns=(*_CODE_PARTS, _CODE, _NAME, _TOTAL, ColumnRole("measure", "total", (r"机关运行经费(支出)?$",))),
+        examples=(TitleExample("一般公共预算机关运行经费支出预算表", "suzhou_audit_2026_budget"),),
     ),
     TableKind(
         "appropriation_expenditure",
         "财政拨款支出预算表",
-        (r"财政拨款支出(预算)?表$",),
+        (r"(?<!一般公共预算)财政拨款支出(预算)?表(\(功能分类\))?$",),
         dataset="budget_lines",
         classification="function",
         layout="grid",
         columns=_FUNCTION_COLUMNS,
+        examples=(TitleExample("财政拨款支出表（功能科目）", "suzhou_audit_2026_budget"),),
     ),
     TableKind(
         "revenue_summary",
@@ -270,11 +406,17 @@ TABLE_KINDS: tuple[TableKind, ...] = (
         classification="function",
         layout="grid",
         columns=(*_CODE_PARTS, _CODE, _NAME, *_SOURCE_MEASURES),
+        examples=(
+            TitleExample("部 门 收 入 总 表", "chongqing_beibei_chaoyang_2023_budget"),
+            TitleExample("预算02表 收入总表", "beijing_audit_2026_budget_tables"),
+            TitleExample("表2 收入总体情况表", "guangzhou_petitions_2026_budget"),
+            TitleExample("2021年部综合预算收入总表", "xian_publicity_2021_budget"),
+        ),
     ),
     TableKind(
         "expenditure_summary",
         "部门支出总表",
-        (r"支出(预算)?总表$", r"支出决算表$"),
+        (r"(?<![本目])支出(预算)?总表$", r"(?<![款费])支出决算表$"),
         dataset="budget_lines",
         classification="function",
         layout="grid",
@@ -286,6 +428,12 @@ TABLE_KINDS: tuple[TableKind, ...] = (
             ColumnRole("measure", "operating_expenditure", (r"经营支出$",)),
             ColumnRole("measure", "subsidies_to_subsidiaries", (r"对附属单位补助支出$",)),
         ),
+        examples=(
+            TitleExample("重庆市北碚区朝阳街道办事处部门支出总表", "chongqing_beibei_chaoyang_2023_budget"),
+            TitleExample("预算03表 支出总表", "beijing_audit_2026_budget_tables"),
+            TitleExample("表3 本年支出总体情况表", "guangzhou_petitions_2026_budget"),
+            TitleExample("部门综合预算支出总表", "xian_finance_2026_budget"),
+        ),
     ),
     TableKind(
         "procurement",
@@ -295,6 +443,11 @@ TABLE_KINDS: tuple[TableKind, ...] = (
         classification="none",
         layout="grid",
         columns=(_NAME, *_SOURCE_MEASURES),
+        examples=(
+            TitleExample("重庆市北碚区朝阳街道办事处2023年采购预算明细表", "chongqing_beibei_chaoyang_2023_budget"),
+            TitleExample("预算10表 政府采购预算明细表", "beijing_sasac_2026_budget_tables"),
+            TitleExample("2026年政府采购预算明细表", "chongqing_commerce_2026_budget"),
+        ),
     ),
 )
 

@@ -6,7 +6,7 @@ datapackage.json field descriptions are all built from these declarations.
 
 from dataclasses import dataclass
 
-from pipeline.catalogue.table_kinds import STAGES, TABLE_KINDS
+from pipeline.catalogue.table_kinds import PREVIOUS_YEAR_STAGE, STAGES, TABLE_KINDS
 
 
 @dataclass(frozen=True)
@@ -51,12 +51,21 @@ TABLE_KIND_IDS = tuple(kind.id for kind in TABLE_KINDS)
 MEASURES = _role_keys("measure")
 THREE_PUBLIC_ITEMS = _role_keys("item")
 SECTIONS = _role_keys("section")
-BUDGET_STAGES = ("budget", *(stage.key for stage in STAGES))
+BUDGET_STAGES = ("budget", PREVIOUS_YEAR_STAGE, *(stage.key for stage in STAGES))
 """Vocabularies come from the catalogue, so a new kind, measure or item needs no change here."""
 UNITS = ("元", "千元", "万元", "亿元")
+VERIFICATION_MEANINGS = {
+    "verified": "part of an identity of the document that holds, exactly or within printed rounding",
+    "unverified": "no identity of the document covers it",
+    "contradicted": "part of an identity that fails beyond rounding; finding_id names the finding",
+}
+"""What each amount's ``verification`` means; select ``verification == 'verified'`` for checked amounts only."""
 DOCUMENT_STATUS_MEANINGS = {
     "ok": "every table read and published",
-    "partial": "validation errors withheld some rows; they are in validation_issues",
+    "partial": "some printed rows could not be read as data (no column roles, unreadable cells); their cells are "
+    "in validation_issues",
+    "contradictory": "every row published, but some amounts contradict others beyond rounding (verification = "
+    "contradicted)",
     "failed": "the document's run did not complete; see its run in Dagster",
     "not_a_budget_disclosure": "a readable PDF that names no standard table, or a blank template",
     "no_text_layer": "a scan: no page has text, so it needs OCR first",
@@ -70,7 +79,7 @@ DOCUMENT_STATUS_MEANINGS = {
     "memory_limit": "extraction stopped at the per-document memory limit",
     "crashed": "extraction died in native code without an answer",
 }
-"""What each ``documents.status`` means; every status but ok and partial comes with no rows."""
+"""What each ``documents.status`` means; every status but ok, partial and contradictory comes with no rows."""
 DOCUMENT_STATUSES = tuple(DOCUMENT_STATUS_MEANINGS)
 
 _DOCUMENT_ID = Column(
@@ -125,8 +134,9 @@ _COLUMN_INDEX = Column(
 _STAGE = Column(
     "stage",
     "string",
-    "budget (预算), or in final accounts initial_budget (年初预算数), adjusted_budget (调整预算数), final (决算数)",
-    "预算阶段：预算 budget；决算中为年初预算数、调整预算数、决算数",
+    "budget (预算); previous_year for last year's budget a budget prints beside it; in final accounts "
+    "initial_budget (年初预算数), adjusted_budget (调整预算数), final (决算数)",
+    "预算阶段：预算 budget；上年预算数 previous_year；决算中为年初预算数、调整预算数、决算数",
     required=True,
     vocabulary=BUDGET_STAGES,
 )
@@ -156,6 +166,23 @@ _AMOUNT = (
         "表格单位行印刷的单位",
         required=True,
         vocabulary=UNITS,
+    ),
+)
+_VERIFICATION = (
+    Column(
+        "verification",
+        "string",
+        "verified (an identity of the document that holds covers it), unverified (none covers it) or "
+        "contradicted (an identity covering it fails beyond rounding)",
+        "核验状态：verified 已核验 / unverified 未覆盖 / contradicted 与其他数字矛盾",
+        required=True,
+        vocabulary=tuple(VERIFICATION_MEANINGS),
+    ),
+    Column(
+        "finding_id",
+        "string",
+        "For a contradicted amount, the validation_issues finding that contradicts it",
+        "矛盾时对应的问题编号（validation_issues.finding_id）",
     ),
 )
 _TABLE = (
@@ -228,6 +255,23 @@ TABLES = Dataset(
             vocabulary=TABLE_KIND_IDS,
         ),
         Column("table_title", "string", "The table's title as printed", "印刷的表格标题"),
+        Column(
+            "recognised_by",
+            "string",
+            "Signals that decided the kind, joined with +: title, qualifier (按功能/经济分类), header, body "
+            "(the classification of the codes it prints); none when no kind was chosen",
+            "判定表格类型的依据：标题、分类限定语、表头、表体科目编码；未判定为 none",
+            required=True,
+        ),
+        Column(
+            "confidence",
+            "float",
+            "How sure the kind is, 0-1: 0.8 for a title alone, more for each agreeing signal, 0.5 for a title its "
+            "content contradicts, 0 for no kind",
+            "类型判定的把握（0-1）",
+            required=True,
+        ),
+        Column("evidence", "string", "What the table showed, in words, separated by '; '", "判定依据说明"),
         Column("unit_printed", "string", "Unit printed in the table's 单位 line", "单位", vocabulary=UNITS),
         Column("pages", "string", "Pages the table is printed on, comma-separated", "表格所在页码", required=True),
         Column("columns", "integer", "Number of printed columns", "列数", minimum=0),
@@ -271,6 +315,12 @@ BUDGET_LINES = Dataset(
             vocabulary=("function", "economic", "none"),
         ),
         Column(
+            "budget_unit",
+            "string",
+            "The budget unit (预算单位) a row belongs to, where a table stacks several units' blocks",
+            "所属预算单位：表格分列多个单位时该行所属单位",
+        ),
+        Column(
             "code",
             "string",
             "Classification code, full digits (201, 20101, 2010101); empty for total rows",
@@ -301,6 +351,7 @@ BUDGET_LINES = Dataset(
         Column("measure_printed", "string", "The amount column's header as printed", "金额列表头原文", required=True),
         *_AMOUNT,
         Column("is_total_row", "boolean", "Whether the row is a total (合计/总计)", "是否合计行", required=True),
+        *_VERIFICATION,
         *PROVENANCE,
         _COLUMN_INDEX,
         *_CORRECTED,
@@ -327,6 +378,7 @@ THREE_PUBLIC_EXPENSES = Dataset(
         ),
         Column("item_printed", "string", "The item's column header as printed", "项目列表头原文", required=True),
         *_AMOUNT,
+        *_VERIFICATION,
         *PROVENANCE,
         _COLUMN_INDEX,
         *_CORRECTED,
@@ -372,6 +424,12 @@ VALIDATION_ISSUES = Dataset(
     (
         _DOCUMENT_ID,
         Column(
+            "finding_id",
+            "string",
+            "Stable id of a reconciliation finding, which contradicted amounts refer to",
+            "核对问题编号，矛盾金额以此引用",
+        ),
+        Column(
             "check",
             "string",
             "Name of the check or parsing step that found the problem",
@@ -381,8 +439,9 @@ VALIDATION_ISSUES = Dataset(
         Column(
             "severity",
             "string",
-            "error (rows withheld) or warning",
-            "严重程度：error 错误 / warning 警告",
+            "error (rows withheld, or amounts that contradict each other beyond rounding: published, marked "
+            "contradicted) or warning",
+            "严重程度：error 错误（数据暂扣，或金额相互矛盾：照常发布并标为 contradicted）/ warning 警告",
             required=True,
             vocabulary=("error", "warning"),
         ),
@@ -401,8 +460,8 @@ VALIDATION_ISSUES = Dataset(
         Column(
             "tables",
             "string",
-            "Every table (table_index) the finding involves, comma-separated; an error withholds them all",
-            "涉及的所有表格序号；错误时这些表格的数据均被暂扣",
+            "Every table (table_index) the finding involves, comma-separated",
+            "涉及的所有表格序号",
         ),
         Column("message", "string", "What is wrong, for a person to read", "问题说明", required=True),
         Column("row_text", "string", "The printed cells of the row concerned, separated by ' | '", "涉及行的印刷内容"),

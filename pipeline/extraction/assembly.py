@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from pipeline.catalogue.matching import header_labels, is_empty_table_notice, is_total_label, match_title
+from pipeline.catalogue.matching import header_labels, is_empty_table_notice, is_title, is_total_label, match_title
+from pipeline.catalogue.recognition import canonical_title, recognise
 from pipeline.catalogue.table_kinds import KINDS_BY_ID
 from pipeline.extraction.page_grids import PageGrid
 from pipeline.extraction.tables import DocumentTable, GridReport, SourceRow
@@ -29,9 +30,12 @@ _NOTE = re.compile(r"^(备注|注|说明)[:：]")
 
 @dataclass
 class _Title:
+    """A printed title; ``kind`` is the one kind it names, None when it names several (recognition decides)."""
+
     page: int
     line: TextLine
-    kind: str
+    kind: str | None
+    unit: str | None = None
 
 
 @dataclass
@@ -58,25 +62,39 @@ def assemble_tables(pages: list[PageText], grids: list[PageGrid]) -> list[Docume
         if title is None and (title := _title_inside(grid)) is not None:
             title_rows = 1
         lines = lines_by_page.get(grid.page, ())
-        if title is None and tables and _continues(tables[-1], grid):
-            _append_continuation(tables[-1], grid)
+        repeated = (
+            title is not None and not _is_form(tables[-1]) and _repeats_title(tables[-1], title) if tables else False
+        )
+        if tables and (title is None or repeated) and _continues(tables[-1], grid):
+            _append_continuation(tables[-1], grid, title_rows)
         else:
             tables.append(_start_table(grid, title, lines_by_page, title_rows))
         tables[-1].notes += _notes_below(grid, lines, grids[position + 1] if position + 1 < len(grids) else None)
-    return [
-        DocumentTable(
-            table_index=index,
-            kind=table.kind,
-            title=table.title,
-            unit=table.unit,
-            header=tuple(tuple(row) for row in table.header),
-            labels=tuple(header_labels(table.header)),
-            rows=tuple(table.rows),
-            notes=tuple(table.notes),
-            grids=tuple(table.grids),
-        )
-        for index, table in enumerate(tables, start=1)
-    ]
+    return [_recognised(index, table) for index, table in enumerate(tables, start=1)]
+
+
+def _recognised(index: int, table: _Building) -> DocumentTable:
+    """The finished table, its kind decided from its title, header and body together (see ``recognise``)."""
+    labels = header_labels(table.header)
+    recognition = recognise(table.title, labels, [row.cells for row in table.rows])
+    return DocumentTable(
+        table_index=index,
+        kind=recognition.kind,
+        title=table.title,
+        unit=table.unit,
+        header=tuple(tuple(row) for row in table.header),
+        labels=tuple(labels),
+        rows=tuple(table.rows),
+        notes=tuple(table.notes),
+        grids=tuple(table.grids),
+        recognition=recognition,
+    )
+
+
+def _repeats_title(table: _Building, title: _Title) -> bool:
+    """Whether a grid's title is its table's title printed again on the next page (Shenzhen prints the
+    title, unit line and header on every page of a long table)."""
+    return bool(table.title) and canonical_title(title.line.text) == canonical_title(table.title)
 
 
 def _find_titles(pages: list[PageText]) -> list[_Title]:
@@ -89,20 +107,20 @@ def _find_titles(pages: list[PageText]) -> list[_Title]:
             if skip:
                 skip = False
                 continue
-            kind = match_title(line.text)
+            titled = is_title(line.text)
             following = lines[index + 1] if index + 1 < len(lines) else None
             if (
-                kind is None
+                not titled
                 and following is not None
                 and len(following.text) <= MAX_WRAPPED_TAIL < len(line.text)
-                and match_title(following.text) is None
+                and not is_title(following.text)
+                and is_title(line.text + following.text)
             ):
-                kind = match_title(line.text + following.text)
-                if kind is not None:
-                    line = TextLine(line.text + following.text, line.left, following.bottom, line.right, line.top)
-                    skip = True
-            if kind is not None:
-                found.append(_Title(page.page, line, kind.id))
+                titled, skip = True, True
+                line = TextLine(line.text + following.text, line.left, following.bottom, line.right, line.top)
+            if titled:
+                kind = match_title(line.text)
+                found.append(_Title(page.page, line, kind.id if kind is not None else None))
     return found
 
 
@@ -130,28 +148,35 @@ def _title_for(grid: PageGrid, previous: PageGrid | None, titles: list[_Title]) 
 
 
 def _title_inside(grid: PageGrid) -> _Title | None:
-    """A catalogue title printed as the grid's own first row (Shanghai's 财政项目支出绩效目标填报表 forms)."""
+    """A catalogue title printed as the grid's own first row, beside at most a unit cell.
+
+    Shanghai's 财政项目支出绩效目标填报表 forms print the title alone in the first row; Beijing's
+    tables print ``预算05表 一般公共预算支出表`` there with ``金额单位：万元`` in the last cell.
+    """
     texts = {cell for cell in grid.cells[0] if cell} if grid.cells else set()
-    if len(texts) != 1:
+    units = {text for text in texts if find_unit(text) is not None and not is_title(text)}
+    titles = texts - units
+    if len(titles) != 1 or len(units) > 1:
         return None
-    text = texts.pop()
+    text = titles.pop()
+    if not is_title(text):
+        return None
     kind = match_title(text)
-    if kind is None:
-        return None
     left, _, right, top = grid.bbox
-    return _Title(grid.page, TextLine(text, left, top, right, top), kind.id)
+    unit = find_unit(units.pop()) if units else None
+    return _Title(grid.page, TextLine(text, left, top, right, top), kind.id if kind is not None else None, unit)
 
 
 def _start_table(
     grid: PageGrid, title: _Title | None, lines_by_page: dict[int, tuple[TextLine, ...]], title_rows: int = 0
 ) -> _Building:
-    kind = KINDS_BY_ID[title.kind] if title is not None else None
+    kind = KINDS_BY_ID[title.kind] if title is not None and title.kind is not None else None
     cells = [list(row) for row in grid.cells[title_rows:]]
     depth = 0 if kind is not None and kind.layout == "form" else header_depth(cells)
     table = _Building(
         kind=kind.id if kind is not None else None,
         title=title.line.text if title is not None else "",
-        unit=_unit_above(grid, title, lines_by_page),
+        unit=title.unit if title is not None and title.unit else _unit_above(grid, title, lines_by_page),
         header=cells[:depth],
         column_edges=grid.column_edges,
     )
@@ -191,8 +216,8 @@ def _column_spans(edges: tuple[float, ...], grid: PageGrid) -> list[tuple[int, i
     return list(pairwise(positions))
 
 
-def _append_continuation(table: _Building, grid: PageGrid) -> None:
-    """Append a continuation grid, spread over the table's columns, without its repeated header rows.
+def _append_continuation(table: _Building, grid: PageGrid, title_rows: int = 0) -> None:
+    """Append a continuation grid, spread over the table's columns, without its repeated title and header rows.
 
     A grid whose rules do not line up (a form's page, or the page after a header-only start)
     keeps its own columns; after a header-only start its own header replaces the first one.
@@ -205,6 +230,7 @@ def _append_continuation(table: _Building, grid: PageGrid) -> None:
         ]
     else:
         rows = list(grid.cells)
+    rows = rows[title_rows:]
     depth = 0 if _is_form(table) else header_depth([list(row) for row in rows])
     if spans is None and not table.rows and not _is_form(table):
         table.column_edges = grid.column_edges
@@ -212,7 +238,7 @@ def _append_continuation(table: _Building, grid: PageGrid) -> None:
             table.header = [list(row) for row in rows[:depth]]
     elif table.rows:
         depth = _repeated_header_depth(table.header, rows[:depth])
-    _add_rows(table, grid, rows, depth)
+    _add_rows(table, grid, rows, depth, offset=title_rows)
 
 
 def _repeated_header_depth(header: list[list[str]], leading: list[tuple[str, ...]]) -> int:
@@ -231,11 +257,19 @@ def _repeated_header_depth(header: list[list[str]], leading: list[tuple[str, ...
 
 
 def _add_rows(
-    table: _Building, grid: PageGrid, rows: list[tuple[str, ...]] | tuple[tuple[str, ...], ...], skip: int
+    table: _Building,
+    grid: PageGrid,
+    rows: list[tuple[str, ...]] | tuple[tuple[str, ...], ...],
+    skip: int,
+    offset: int = 0,
 ) -> None:
-    """Append the body rows (after ``skip`` header rows), dropping empty rows and printed-empty notices."""
+    """Append the body rows (after ``skip`` header rows), dropping empty rows and printed-empty notices.
+
+    ``offset`` rows of the page's grid (a title printed inside it) come before ``rows``, so that
+    row indexes stay positions in the page's grid.
+    """
     table.rows += [
-        SourceRow(grid.page, index, tuple(row))
+        SourceRow(grid.page, index + offset, tuple(row))
         for index, row in enumerate(rows, start=1)
         if index > skip and any(row) and not _is_empty_notice(row)
     ]

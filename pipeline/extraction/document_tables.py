@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
-from pipeline.catalogue.matching import match_title
+from pipeline.catalogue.matching import is_title
 from pipeline.extraction.assembly import assemble_tables
 from pipeline.extraction.page_grids import read_page_grids
 from pipeline.extraction.tables import DocumentTable
@@ -19,6 +19,10 @@ from pipeline.parsing.amounts import is_amount
 _QUOTED_WAN = re.compile(r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)万元")
 MIN_CONTINUATION_AMOUNTS = 2
 """A page without a title continues a table when it prints at least this many amounts."""
+MIN_ROW_AMOUNTS = 2
+MIN_TABLE_ROWS = 3
+"""A page with this many lines of at least ``MIN_ROW_AMOUNTS`` bare amounts prints a table."""
+_SENTENCE = re.compile(r"[，。；]|万元|亿元")
 
 
 @dataclass(frozen=True)
@@ -55,19 +59,34 @@ def narrative_lines(pages: list[PageText], table_pages: list[int]) -> tuple[tupl
 
 
 def table_pages(pages: list[PageText]) -> list[int]:
-    """Pages worth the table parser: those printing a catalogue title, and the pages that follow
-    one of them while they print amounts (continuations of a long table)."""
+    """Pages worth the table parser: those printing a catalogue title, those whose lines read as
+    table rows whatever their title (or none), and the pages that follow a chosen one while they
+    print amounts (continuations of a long table)."""
     chosen: list[int] = []
     for page in pages:
-        titled = any(match_title(line.text) for line in page.lines)
+        titled = any(is_title(line.text) for line in page.lines)
         continues = bool(chosen) and chosen[-1] == page.page - 1 and _amount_count(page) >= MIN_CONTINUATION_AMOUNTS
-        if titled or continues:
+        if titled or continues or _prints_rows(page):
             chosen.append(page.page)
     return chosen
 
 
 def _amount_count(page: PageText) -> int:
     return sum(is_amount(token) for line in page.lines for token in line.text.split())
+
+
+def _prints_rows(page: PageText) -> bool:
+    """Whether the page prints table rows: lines of several amounts that are not sentences.
+
+    A narrative line quotes amounts too (``年初预算数 19,230.18 万元，其中：…15,958.96 万元``),
+    but with a unit and sentence punctuation beside them; a table row prints bare amounts.
+    """
+    rows = 0
+    for line in page.lines:
+        if _SENTENCE.search(line.text):
+            continue
+        rows += sum(is_amount(token) for token in line.text.split()) >= MIN_ROW_AMOUNTS
+    return rows >= MIN_TABLE_ROWS
 
 
 def extract_document(path: Path, info: DocumentInfo) -> ExtractedDocument:

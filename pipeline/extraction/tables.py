@@ -3,6 +3,7 @@
 import re
 from dataclasses import dataclass
 
+from pipeline.catalogue.recognition import Recognition
 from pipeline.parsing.amounts import is_amount
 
 _CODE = re.compile(r"^\d{3}(\d{2}){0,2}$")
@@ -37,7 +38,8 @@ class DocumentTable:
     ``kind`` is a catalogue id, or None when no title of the catalogue names the table.
     ``header`` holds the printed header rows (once, even when repeated on every page) and
     ``labels`` one folded label per column built from them; ``rows`` are the body rows of all
-    pages in order. ``unit`` is the unit printed in the table's own 单位 line.
+    pages in order. ``unit`` is the unit printed in the table's own 单位 line. ``recognition``
+    says how ``kind`` was decided and how sure that is.
     """
 
     table_index: int
@@ -49,6 +51,7 @@ class DocumentTable:
     rows: tuple[SourceRow, ...]
     notes: tuple[str, ...]
     grids: tuple[GridReport, ...]
+    recognition: Recognition | None = None
 
     @property
     def pages(self) -> tuple[int, ...]:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
-from pipeline.catalogue.matching import match_title
+from pipeline.catalogue.matching import is_title
 from pipeline.inspection.page_text import PageText
 from pipeline.parsing.cell_text import fold_for_matching
 
@@ -94,7 +94,7 @@ def _from_table_titles(page: PageText, year: int | None, kind: str | None) -> tu
     """Year and kind from the catalogue's table titles (``2017年政府采购预算表``), for documents
     without a title page of their own (the Jiangsu tables-only PDFs)."""
     for line in page.lines:
-        if match_title(line.text) is None:
+        if not is_title(line.text):
             continue
         folded = fold_for_matching(line.text)
         found = re.search(r"(20\d{2})年", folded)

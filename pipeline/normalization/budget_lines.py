@@ -19,14 +19,24 @@ from pipeline.parsing.codes import CodeError, code_level, join_code_parts, paren
 _CODE_PARTS = ("lei", "kuan", "xiang")
 
 
+_FUSED_CODE = re.compile(r"^\[?(?P<code>\d{3}(\d{2}){0,2})\]?\s*(?P<name>[^\d\s.,].*)$")
+"""A code printed in the name's cell: ``[2010501]行政运行`` (Guangzhou), ``2010501 行政运行``."""
+_UNIT_CODE = re.compile(r"^\d{6}$")
+"""A budget unit's code (``121001`` 西安市信访局): a row that starts the block of one unit."""
+_BARE_CODE = re.compile(r"^\d{3}(\d{2}){0,2}$")
+MIN_CODE_SHARE = 0.6
+"""Share of a column's filled cells that must be codes for the column to be read as the code column."""
+
+
 @dataclass
 class _Layout:
-    """Where a table keeps its codes, row labels and amounts."""
+    """Where a table keeps its codes, row labels, budget units and amounts."""
 
     code: int | None
     code_parts: dict[str, int]
     name: int | None
     amounts: list[Column]
+    budget_unit: int | None = None
 
 
 def normalize_budget_lines(tables: list[DocumentTable], document: DocumentInfo) -> Normalized:
@@ -40,11 +50,15 @@ def normalize_budget_lines(tables: list[DocumentTable], document: DocumentInfo) 
             _add_two_sided(collector, table, kind.columns)
             continue
         columns = read_columns(list(table.labels), kind.columns, is_final_accounts_title(table.title))
-        layout = _Layout(
-            code=next((c.position for c in columns if c.role.role == "code"), None),
-            code_parts={c.role.key: c.position for c in columns if c.role.role == "code_part"},
-            name=next((c.position for c in columns if c.role.role == "name"), None),
-            amounts=[c for c in columns if c.role.role == "measure"],
+        layout = _code_column_by_content(
+            table,
+            _Layout(
+                code=next((c.position for c in columns if c.role.role == "code"), None),
+                code_parts={c.role.key: c.position for c in columns if c.role.role == "code_part"},
+                name=next((c.position for c in columns if c.role.role == "name"), None),
+                amounts=[c for c in columns if c.role.role == "measure"],
+                budget_unit=next((c.position for c in columns if c.role.role == "budget_unit"), None),
+            ),
         )
         if not layout.amounts:
             if table.has_amounts:
@@ -62,6 +76,28 @@ def normalize_budget_lines(tables: list[DocumentTable], document: DocumentInfo) 
         for row in table.rows:
             _add_row(collector, table, row, layout, kind.classification, carried)
     return collector.result()
+
+
+def _code_column_by_content(table: DocumentTable, layout: _Layout) -> _Layout:
+    """The code column found by what its cells hold, where the header does not name one.
+
+    Xi'an heads its code and name columns with one merged label (功能科目编码功能科目名称), which
+    reads as a name column: the column whose cells are mostly bare codes is the code column, and
+    the name is the next column with the same label.
+    """
+    if layout.code is not None or layout.code_parts or layout.name is None:
+        return layout
+    cells = [row.cells[layout.name] for row in table.rows if row.cells[layout.name]]
+    codes = sum(bool(_BARE_CODE.match(cell)) for cell in cells)
+    following = layout.name + 1
+    if (
+        not cells
+        or codes / len(cells) < MIN_CODE_SHARE
+        or following >= len(table.labels)
+        or table.labels[following] != table.labels[layout.name]
+    ):
+        return layout
+    return _Layout(layout.name, {}, following, layout.amounts, layout.budget_unit)
 
 
 def _add_two_sided(collector: Collector, table: DocumentTable, roles: tuple[ColumnRole, ...]) -> None:
@@ -157,9 +193,17 @@ def _add_row(
 ) -> None:
     code_text = _code_text(row, layout, carried)
     name = row.cells[layout.name] if layout.name is not None else ""
+    if not code_text and (fused := _FUSED_CODE.match(name)) is not None:
+        code_text, name = fused.group("code"), fused.group("name").strip()
+    if layout.budget_unit is not None and row.cells[layout.budget_unit]:
+        carried["budget_unit"] = row.cells[layout.budget_unit]
+    if _UNIT_CODE.match(code_text):
+        carried["budget_unit"] = f"{code_text} {name}".strip()
+        code_text, name = "", name or code_text
     if not name and not code_text:
         name = _row_text(row, layout)
     is_total = is_total_label(name) or is_total_label(code_text) or (not code_text and not name)
+    unit_subtotal = not code_text and carried.get("budget_unit", "").endswith(name) and bool(name)
     code = None
     if code_text and not is_total:
         try:
@@ -175,11 +219,12 @@ def _add_row(
             row,
             column,
             classification=classification,
+            budget_unit=carried.get("budget_unit"),
             code=code,
             code_level=code_level(code) if code else None,
             parent_code=parent_code(code) if code else None,
             name=name or None,
             measure=column.role.key,
             measure_printed=table.labels[column.position],
-            is_total_row=is_total,
+            is_total_row=is_total or unit_subtotal,
         )

@@ -20,7 +20,8 @@ from pipeline.normalization.budget_lines import normalize_budget_lines
 from pipeline.normalization.performance_indicators import normalize_performance_indicators
 from pipeline.normalization.records import Normalized
 from pipeline.normalization.three_public_expenses import normalize_three_public_expenses
-from pipeline.validation.reconciliation import reconcile_document
+from pipeline.validation.reconciliation import findings_frame, reconcile_outcomes
+from pipeline.validation.verification import verification_by_cell, with_verification
 
 Normalizer = Callable[[list[DocumentTable], DocumentInfo], Normalized]
 NORMALIZERS: dict[str, Normalizer] = {
@@ -43,7 +44,8 @@ def normalize_document(extracted: ExtractedDocument, corrections: list[Correctio
     """Every dataset of the document, corrected, and the findings of reconciling them.
 
     Reconciliation reads the corrected rows, so a correction that fixes a misprint also clears
-    the finding it caused.
+    the finding it caused; each amount of budget_lines and three_public_expenses then carries
+    the verification status the identities it takes part in give it.
     """
     datasets, applied = {}, {}
     for name, normalize in NORMALIZERS.items():
@@ -53,7 +55,7 @@ def normalize_document(extracted: ExtractedDocument, corrections: list[Correctio
             rows, log = apply_corrections(normalized.rows, chosen, extracted.info.document_id)
             normalized = Normalized(rows, normalized.issues, dataset_frame(CORRECTIONS_LOG, log))
         datasets[name], applied[name] = normalized, len(chosen)
-    findings = reconcile_document(
+    outcomes = reconcile_outcomes(
         extracted.info.document_id,
         extracted.info.sha256,
         datasets[BUDGET_LINES.name].rows,
@@ -61,4 +63,10 @@ def normalize_document(extracted: ExtractedDocument, corrections: list[Correctio
         extracted.narrative,
         extracted.facts.year,
     )
-    return NormalizedDocument(datasets, applied, findings)
+    by_cell = verification_by_cell(outcomes)
+    for name in (BUDGET_LINES.name, THREE_PUBLIC_EXPENSES.name):
+        normalized = datasets[name]
+        datasets[name] = Normalized(
+            with_verification(normalized.rows, by_cell), normalized.issues, normalized.corrections
+        )
+    return NormalizedDocument(datasets, applied, findings_frame(outcomes))

@@ -10,15 +10,21 @@ from pipeline.inspection.facts import DocumentFacts, region_of
 
 
 def document_status(
-    info: DocumentInfo, text_pages: int, tables: list[DocumentTable], facts: DocumentFacts, error_issues: int
+    info: DocumentInfo,
+    text_pages: int,
+    tables: list[DocumentTable],
+    facts: DocumentFacts,
+    withheld_issues: int,
+    contradictions: int = 0,
 ) -> tuple[str, str | None]:
     """The document's status and, when it is not ok, why in words, from the most to the least fundamental problem.
 
     A readable PDF with no text on any page is a scan (no_text_layer); one that names no
     catalogue table and no budget or final-accounts title is not a disclosure at all, and
     neither is one whose standard tables print no amount anywhere (a publication template,
-    like sh_final_accounts_template with its …/XXX placeholders); one whose rows were partly
-    withheld by errors is partial.
+    like sh_final_accounts_template with its …/XXX placeholders); one with printed rows that
+    could not be read as data is partial; one whose published amounts contradict each other
+    beyond rounding is contradictory.
     """
     if info.status != "ok":
         return info.status, info.error
@@ -31,8 +37,13 @@ def document_status(
         )
     if standard and not any(table.has_amounts for table in standard):
         return "not_a_budget_disclosure", "its standard tables print no amount: a blank template"
-    if error_issues:
-        return "partial", f"{error_issues} validation errors withheld rows; see validation_issues"
+    if withheld_issues:
+        return "partial", f"{withheld_issues} validation errors withheld rows; see validation_issues"
+    if contradictions:
+        return "contradictory", (
+            f"{contradictions} reconciliation errors: amounts that contradict each other beyond rounding are "
+            "published with verification = contradicted; see validation_issues"
+        )
     return "ok", None
 
 
@@ -77,6 +88,9 @@ def tables_frame(info: DocumentInfo, tables: list[DocumentTable]) -> pd.DataFram
                 "table_index": table.table_index,
                 "table_kind": table.kind,
                 "table_title": table.title or None,
+                "recognised_by": table.recognition.method if table.recognition else "none",
+                "confidence": table.recognition.confidence if table.recognition else 0.0,
+                "evidence": "; ".join(table.recognition.evidence) if table.recognition else None,
                 "unit_printed": table.unit,
                 "pages": ",".join(str(page) for page in table.pages),
                 "columns": len(table.labels) or (len(table.rows[0].cells) if table.rows else 0),

@@ -2,6 +2,8 @@
 
 A document whose rows break the schema is not published: its rows of that dataset are
 withheld, each failure becomes a validation issue, and the document's status says partial.
+Rows whose amounts reconciliation contradicts are published all the same, marked
+``contradicted`` (see ``pipeline.validation.verification``).
 """
 
 from dataclasses import dataclass, replace
@@ -14,15 +16,14 @@ from pipeline.contract.datasets import DATASETS, VALIDATION_ISSUES
 from pipeline.contract.frames import dataset_frame, text_or_none
 from pipeline.contract.schemas import schema_failures
 from pipeline.extraction.document_tables import ExtractedDocument
+from pipeline.extraction.tables import DocumentTable
 from pipeline.inspection.document import DocumentInfo
 from pipeline.inspection.facts import DocumentFacts
 from pipeline.normalization.documents import document_frame, document_status, tables_frame
 from pipeline.normalization.records import Normalized
 from pipeline.publication.disclosures import DisclosureFacts, disclosure_ids
-from pipeline.validation.quarantine import quarantine
 from pipeline.validation.reconciliation import grand_total_of, narrative_figures
 
-QUARANTINABLE = ("budget_lines", "three_public_expenses")
 NORMALIZED_DATASETS = ("budget_lines", "three_public_expenses", "performance_indicators")
 
 
@@ -35,7 +36,7 @@ class DocumentOutputs:
     normalized: dict[str, Normalized]
     source: dict[str, str]
     findings: pd.DataFrame | None = None
-    """The document's reconciliation findings; their errors quarantine the tables concerned."""
+    """The document's reconciliation findings; their errors mark the amounts concerned contradicted."""
 
 
 def release_frames(outputs: list[DocumentOutputs]) -> dict[str, pd.DataFrame]:
@@ -115,18 +116,19 @@ def _companion_narrative_findings(outputs: list[DocumentOutputs], ids: dict[str,
         context = {"document_id": document_id, "source_sha256": narrative.info.sha256}
         findings += [
             {
-                **finding,
+                **outcome.finding,
                 "table_index": None,
                 "tables": None,
-                "message": f"{finding['message']} (tables in {disclosure_id})",
+                "message": f"{outcome.finding['message']} (tables in {disclosure_id})",
             }
-            for finding in narrative_figures(
+            for outcome in narrative_figures(
                 narrative.extracted.narrative,
                 tables.normalized["budget_lines"].rows,
                 tables.normalized["three_public_expenses"].rows,
                 narrative.extracted.facts.year,
                 context,
             )
+            if outcome.finding is not None
         ]
     return dataset_frame(VALIDATION_ISSUES, findings)
 
@@ -168,24 +170,25 @@ def _document_frames(output: DocumentOutputs) -> dict[str, pd.DataFrame]:
         failures = schema_failures(name, normalized.rows)
         if not failures.empty:
             issues.append(_withheld(info, name, failures))
-        elif output.findings is not None and name in QUARANTINABLE:
-            frames[name], withheld = quarantine(normalized.rows, output.findings, name)
-            issues.append(withheld)
         else:
             frames[name] = normalized.rows
-    if output.findings is not None:
-        issues.append(output.findings)
-    elif extracted is not None:
-        issues.append(_missing(info, "reconciliation"))
     issue_frame = pd.concat(issues, ignore_index=True) if issues else dataset_frame(VALIDATION_ISSUES, [])
-    errors = int((issue_frame["severity"] == "error").sum())
+    withheld = int((issue_frame["severity"] == "error").sum())
+    contradictions = 0
+    if output.findings is not None:
+        contradictions = int((output.findings["severity"] == "error").sum())
+        issue_frame = pd.concat([issue_frame, output.findings], ignore_index=True)
+    elif extracted is not None:
+        missing = _missing(info, "reconciliation")
+        withheld += len(missing)
+        issue_frame = pd.concat([issue_frame, missing], ignore_index=True)
     if extracted is None:
         status = info.status if info.status != "ok" else "failed"
         error = info.error or "the document's extraction did not complete; see its run in Dagster"
         facts, tables, text_pages = DocumentFacts(None, None, None), [], 0
     else:
         facts, tables, text_pages = extracted.facts, list(extracted.tables), extracted.text_pages
-        status, error = document_status(info, text_pages, tables, facts, errors)
+        status, error = document_status(info, text_pages, tables, facts, withheld, contradictions)
     frames["documents"] = document_frame(info, facts, output.source, status, error, len(tables))
     frames["tables"] = tables_frame(info, tables)
     frames["validation_issues"] = issue_frame
@@ -217,7 +220,8 @@ def _unapplied(info: DocumentInfo, log: pd.DataFrame) -> pd.DataFrame:
 
 
 def _unrecognised_tables(extracted: ExtractedDocument) -> pd.DataFrame:
-    """A warning for every ruled table no catalogue title names: found, kept in ``tables``, not normalised."""
+    """A warning for every ruled table whose kind was not recognised, with the evidence seen: found, kept in
+    ``tables``, not normalised."""
     return dataset_frame(
         VALIDATION_ISSUES,
         [
@@ -226,7 +230,7 @@ def _unrecognised_tables(extracted: ExtractedDocument) -> pd.DataFrame:
                 "check": "table_kind",
                 "severity": "warning",
                 "message": f"table with {len(table.rows)} rows on pages {','.join(map(str, table.pages))} "
-                "has no catalogue title; it is listed in tables but not normalised",
+                f"was not recognised ({_evidence(table)}); it is listed in tables but not normalised",
                 "row_text": " | ".join(table.rows[0].cells) if table.rows else None,
                 "source_sha256": extracted.info.sha256,
                 "page": table.pages[0],
@@ -237,6 +241,10 @@ def _unrecognised_tables(extracted: ExtractedDocument) -> pd.DataFrame:
             if table.kind is None
         ],
     )
+
+
+def _evidence(table: DocumentTable) -> str:
+    return "; ".join(table.recognition.evidence) if table.recognition is not None else "no title"
 
 
 def _withheld(info: DocumentInfo, name: str, failures: pd.DataFrame) -> pd.DataFrame:

@@ -1,1 +1,1 @@
-"""Reconciliation of a document's numbers with each other, and quarantine of tables that fail it."""
+"""Reconciliation of a document's numbers with each other, and the verification status it gives each amount."""

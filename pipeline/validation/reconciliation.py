@@ -13,7 +13,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 import pandas as pd
 
 from pipeline.catalogue.identities import (
-    ECONOMIC_ROW_IDENTITIES,
+    BREAKDOWNS,
     ECONOMIC_VS_THREE_PUBLIC,
     NARRATIVE_CHANGE,
     NARRATIVE_FIGURES,
@@ -28,7 +28,7 @@ from pipeline.catalogue.table_kinds import FUNCTION_TABLE_KIND, TOTAL_LABELS
 from pipeline.contract.datasets import VALIDATION_ISSUES
 from pipeline.contract.frames import dataset_frame
 from pipeline.parsing.cell_text import fold_for_matching
-from pipeline.validation.findings import Printed, compare, rounding
+from pipeline.validation.findings import Outcome, Printed, compare, finding_id, rounding
 
 SUMMARY_TABLE = "appropriation_summary"
 _LEADING_NUMBER = re.compile(r"^([一二三四五六七八九十]+、|\d+[.、])")
@@ -43,9 +43,21 @@ def reconcile_document(
     year: int | None = None,
 ) -> pd.DataFrame:
     """Every reconciliation finding of one document, as ``validation_issues`` rows."""
+    return findings_frame(reconcile_outcomes(document_id, source_sha256, budget_lines, three_public, narrative, year))
+
+
+def reconcile_outcomes(
+    document_id: str,
+    source_sha256: str,
+    budget_lines: pd.DataFrame,
+    three_public: pd.DataFrame,
+    narrative: tuple[tuple[int, str], ...] = (),
+    year: int | None = None,
+) -> list[Outcome]:
+    """Every identity of one document evaluated, those that hold and those that do not."""
     context = {"document_id": document_id, "source_sha256": source_sha256}
     lines = budget_lines[budget_lines["section"].isna()]
-    findings = [
+    return [
         *row_identities(lines, context),
         *hierarchy(lines, context),
         *three_public_identities(three_public, context),
@@ -54,20 +66,28 @@ def reconcile_document(
         *economic_vs_three_public(lines, three_public, context),
         *narrative_figures(narrative, budget_lines, three_public, year, context),
     ]
-    return dataset_frame(VALIDATION_ISSUES, findings)
+
+
+def findings_frame(outcomes: list[Outcome]) -> pd.DataFrame:
+    """The findings of the outcomes that did not hold exactly, as ``validation_issues`` rows."""
+    return dataset_frame(VALIDATION_ISSUES, [outcome.finding for outcome in outcomes if outcome.finding is not None])
 
 
 def _printed(row: object) -> Printed:
-    return Printed(row.amount_yuan, row.amount_printed, row.unit_printed, row.page, row.table_index, row.row_index)
+    """A row's amount and its cell; a row a correction added (add_row) has no grid row, so no cell."""
+    row_index = None if pd.isna(row.row_index) else int(row.row_index)
+    return Printed(
+        row.amount_yuan, row.amount_printed, row.unit_printed, row.page, row.table_index, row_index, row.column_index
+    )
 
 
-def row_identities(lines: pd.DataFrame, context: dict) -> Iterator[dict]:
-    """合计 = 基本支出 + 项目支出 (or 人员经费 + 公用经费) in every row of every classification table."""
+def row_identities(lines: pd.DataFrame, context: dict) -> Iterator[Outcome]:
+    """合计 = 基本支出 + 项目支出 (or 人员经费 + 公用经费 + 项目支出), 基本支出 = 人员经费 + 公用经费,
+    in every row of every classification table."""
     for (table_index, stage), table in lines.groupby(["table_index", "stage"], sort=True):
-        identities = ECONOMIC_ROW_IDENTITIES if table["classification"].iloc[0] == "economic" else ROW_IDENTITIES
         printed_measures = set(table["measure"])
-        for total_measure, parts in identities.items():
-            present = [part for part in parts if part in printed_measures]
+        for total_measure, parts in ROW_IDENTITIES.items():
+            present = _printed_parts(parts, printed_measures)
             if total_measure not in printed_measures or not present:
                 continue
             for (_page, _row), row in table.groupby(["page", "row_index"], sort=True):
@@ -75,7 +95,7 @@ def row_identities(lines: pd.DataFrame, context: dict) -> Iterator[dict]:
                 if total_measure not in by_measure:
                     continue
                 first = row.iloc[0]
-                yield from compare(
+                yield compare(
                     "row_total",
                     by_measure[total_measure],
                     [by_measure[part] for part in present if part in by_measure],
@@ -87,7 +107,18 @@ def row_identities(lines: pd.DataFrame, context: dict) -> Iterator[dict]:
                 )
 
 
-def hierarchy(lines: pd.DataFrame, context: dict) -> Iterator[dict]:
+def _printed_parts(parts: tuple[str, ...], printed: set[str]) -> list[str]:
+    """The parts of an identity the table prints, a part it does not print replaced by its printed breakdown."""
+    present = []
+    for part in parts:
+        if part in printed:
+            present.append(part)
+        elif part in BREAKDOWNS and all(piece in printed for piece in BREAKDOWNS[part]):
+            present.extend(BREAKDOWNS[part])
+    return present
+
+
+def hierarchy(lines: pd.DataFrame, context: dict) -> Iterator[Outcome]:
     """Each 类 = Σ its 款, each 款 = Σ its 项, and the grand total = Σ 类, per measure and stage."""
     coded = lines[lines["classification"] != "none"]
     for (table_index, stage, measure), table in coded.groupby(["table_index", "stage", "measure"], sort=True):
@@ -100,7 +131,7 @@ def hierarchy(lines: pd.DataFrame, context: dict) -> Iterator[dict]:
                 child for code, child in by_code.items() if code[:-2] == parent and len(code) == len(parent) + 2
             ]
             if children:
-                yield from compare(
+                yield compare(
                     "hierarchy",
                     amount,
                     children,
@@ -113,7 +144,7 @@ def hierarchy(lines: pd.DataFrame, context: dict) -> Iterator[dict]:
         totals = table[table["is_total_row"]]
         top = [amount for code, amount in by_code.items() if len(code) == 3]
         if len(totals) and top:
-            yield from compare(
+            yield compare(
                 "grand_total",
                 _printed(totals.iloc[0]),
                 top,
@@ -125,14 +156,14 @@ def hierarchy(lines: pd.DataFrame, context: dict) -> Iterator[dict]:
             )
 
 
-def three_public_identities(items: pd.DataFrame, context: dict) -> Iterator[dict]:
+def three_public_identities(items: pd.DataFrame, context: dict) -> Iterator[Outcome]:
     """三公 total = 因公出国 + 公务用车 + 公务接待; vehicle subtotal = 购置 + 运行."""
     for (table_index, stage), table in items.groupby(["table_index", "stage"], sort=True):
         by_item = {row.item: _printed(row) for row in table.itertuples()}
         for total, parts in THREE_PUBLIC_IDENTITIES.items():
             present = [part for part in parts if part in by_item]
             if total in by_item and present:
-                yield from compare(
+                yield compare(
                     "three_public_total",
                     by_item[total],
                     [by_item[part] for part in present],
@@ -152,7 +183,7 @@ def _grand_total(lines: pd.DataFrame, kind: str, measure: str, last: bool = Fals
     return _printed(rows.sort_values(["page", "row_index"]).iloc[-1 if last else 0]) if len(rows) else None
 
 
-def same_totals(budget_lines: pd.DataFrame, context: dict) -> Iterator[dict]:
+def same_totals(budget_lines: pd.DataFrame, context: dict) -> Iterator[Outcome]:
     """Grand totals that two tables (or the two sides of a summary table) print for the same money agree."""
     for spec_a, spec_b, condition in SAME_TOTALS:
         last = condition == "sides"
@@ -169,7 +200,7 @@ def same_totals(budget_lines: pd.DataFrame, context: dict) -> Iterator[dict]:
             ):
                 continue
         kind_b, measure_b, *_ = spec_b.split("/")
-        yield from compare(
+        yield compare(
             "same_total",
             second,
             [first],
@@ -195,7 +226,7 @@ def grand_total_of(spec: str, budget_lines: pd.DataFrame, last: bool = False) ->
     return _grand_total(sided, kind, measure, last)
 
 
-def summary_items_vs_function(budget_lines: pd.DataFrame, context: dict) -> Iterator[dict]:
+def summary_items_vs_function(budget_lines: pd.DataFrame, context: dict) -> Iterator[Outcome]:
     """Each 类 the 财政拨款收支总表 lists under 一般公共预算 against the function table's 类 of the same name."""
     summary = budget_lines[
         (budget_lines["table_kind"] == SUMMARY_TABLE)
@@ -213,7 +244,7 @@ def summary_items_vs_function(budget_lines: pd.DataFrame, context: dict) -> Iter
         category = by_name.get(_LEADING_NUMBER.sub("", fold_for_matching(str(row.name))))
         if category is None or category.stage != row.stage:
             continue
-        yield from compare(
+        yield compare(
             "summary_vs_function",
             _printed(row),
             [_printed(category)],
@@ -225,7 +256,7 @@ def summary_items_vs_function(budget_lines: pd.DataFrame, context: dict) -> Iter
         )
 
 
-def economic_vs_three_public(lines: pd.DataFrame, items: pd.DataFrame, context: dict) -> Iterator[dict]:
+def economic_vs_three_public(lines: pd.DataFrame, items: pd.DataFrame, context: dict) -> Iterator[Outcome]:
     """公务接待费 (30217) and 公务用车运行维护费 (30231) of the economic table against the 三公 table (warnings)."""
     economic = lines[
         (lines["table_kind"] == "general_budget_basic_expenditure_by_economic") & (lines["measure"] == "total")
@@ -235,7 +266,7 @@ def economic_vs_three_public(lines: pd.DataFrame, items: pd.DataFrame, context: 
         restated = items[(items["item"] == item) & (items["stage"].isin(["budget", "final"]))]
         if spent.empty or restated.empty:
             continue
-        for finding in compare(
+        yield compare(
             "economic_vs_three_public",
             _printed(restated.iloc[0]),
             [_printed(spent.iloc[0])],
@@ -244,13 +275,12 @@ def economic_vs_three_public(lines: pd.DataFrame, items: pd.DataFrame, context: 
             measure=item,
             what=f"三公 {item} ≠ economic {code} (they differ when project money also pays for it)",
             **context,
-        ):
-            yield {**finding, "severity": "warning"}
+        ).relaxed()
 
 
 def narrative_figures(
     narrative: tuple[tuple[int, str], ...], lines: pd.DataFrame, items: pd.DataFrame, year: int | None, context: dict
-) -> Iterator[dict]:
+) -> Iterator[Outcome]:
     """Figures the narrative quotes (in 万元) against the tables they restate; mismatches are warnings.
 
     A page's lines are read as one text, since a sentence wraps mid-number. Shanghai narratives
@@ -278,7 +308,7 @@ def narrative_figures(
 
 def _year_on_year(
     page: int, paragraph: str, current: Printed | None, code: str | None, context: dict
-) -> Iterator[dict]:
+) -> Iterator[Outcome]:
     """The change the narrative states (比上年执行数增加0.53%) against last year's quoted figure and the table.
 
     The stated percentage must lie within what the rounding of both amounts allows; a
@@ -301,7 +331,7 @@ def _year_on_year(
     if min(bounds) - slack <= stated <= max(bounds) + slack:
         return
     computed = (current.yuan - last) / last * 100
-    yield {
+    finding = {
         "document_id": context["document_id"],
         "check": "narrative_change",
         "severity": "warning",
@@ -319,11 +349,12 @@ def _year_on_year(
         "table_index": current.table_index,
         "row_index": None,
     }
+    yield Outcome((current,), {**finding, "finding_id": finding_id(finding)}, beyond_rounding=True, binding=False)
 
 
 def _narrative_finding(
     page: int, match: re.Match, table_value: Printed | None, kind: str, key: str, code: str | None, context: dict
-) -> Iterator[dict]:
+) -> Iterator[Outcome]:
     """A warning when the quoted figure is not the table's amount at the narrative's precision.
 
     Narratives quote 元 tables in 万元 to two decimals, rounded or cut off; either is the same number.
@@ -333,9 +364,10 @@ def _narrative_finding(
     amount = Decimal(match.group("amount").replace(",", ""))
     in_wan = table_value.yuan / 10_000
     if amount in {in_wan.quantize(amount, rounding=ROUND_HALF_UP), in_wan.quantize(amount, rounding=ROUND_DOWN)}:
+        yield Outcome((table_value,), None, beyond_rounding=False, binding=False)
         return
     quoted = Printed(amount * 10_000, match.group("amount"), "万元", page)
-    for finding in compare(
+    outcome = compare(
         "narrative",
         quoted,
         [table_value],
@@ -344,8 +376,10 @@ def _narrative_finding(
         measure=key,
         what=f"narrative on page {page} quotes “{match.group(0)}” for the table's {key}",
         **context,
-    ):
-        yield {**finding, "severity": "warning", "table_index": table_value.table_index, "row_index": None}
+    ).relaxed()
+    if outcome.finding is not None:
+        outcome.finding.update(table_index=table_value.table_index, row_index=None)
+    yield outcome
 
 
 def _first_source(

@@ -1,35 +1,21 @@
 import pytest
 
 from pipeline.catalogue.matching import assign_column_roles, header_labels, is_total_label, match_title
-from pipeline.catalogue.table_kinds import KINDS_BY_ID
+from pipeline.catalogue.recognition import title_candidates
+from pipeline.catalogue.table_kinds import KINDS_BY_ID, TABLE_KINDS, TitleExample
 
 
-@pytest.mark.parametrize(
-    ("title", "kind"),
-    [
-        ("重庆市北碚区朝阳街道办事处财政拨款收支总表", "appropriation_summary"),
-        ("重庆市北碚区朝阳街道办事处一般公共预算财政拨款支出预算表", "general_budget_expenditure_by_function"),
-        (
-            "重庆市北碚区朝阳街道办事处一般公共预算财政拨款基本支出预算表",
-            "general_budget_basic_expenditure_by_economic",
-        ),
-        ("重庆市北碚区朝阳街道办事处一般公共预算“三公”经费支出表", "three_public_expenses"),
-        ('2025年部门"三公"经费和机关运行经费预算表', "three_public_expenses"),
-        ("重庆市北碚区朝阳街道办事处政府性基金预算支出表", "government_fund_expenditure"),
-        ("重庆市北碚区朝阳街道办事处部门收支总表", "revenue_expenditure_summary"),
-        ("2025年部门财务收支预算总表", "revenue_expenditure_summary"),
-        ("部 门 收 入 总 表", "revenue_summary"),
-        ("重庆市北碚区朝阳街道办事处部门支出总表", "expenditure_summary"),
-        ("重庆市北碚区朝阳街道办事处2023年采购预算明细表", "procurement"),
-        ("2023年部门（单位）整体支出绩效目标表", "department_performance_targets"),
-        ("2023年项目支出绩效目标表", "project_performance_targets"),
-        ("2023年财政项目支出绩效目标填报表", "project_performance_targets"),
-        ("2025年部门一般公共预算支出功能分类预算表", "general_budget_expenditure_by_function"),
-    ],
-)
-def test_printed_titles_name_their_kind(title: str, kind: str) -> None:
-    matched = match_title(title)
-    assert matched is not None and matched.id == kind
+EXAMPLES = [(example, kind.id) for kind in TABLE_KINDS for example in kind.examples]
+
+
+@pytest.mark.parametrize(("example", "kind"), EXAMPLES, ids=[f"{e.document}:{e.title}" for e, _ in EXAMPLES])
+def test_every_catalogue_example_names_exactly_its_kind(example: TitleExample, kind: str) -> None:
+    """No order dependence: each example title matches one kind and no other."""
+    assert [candidate.id for candidate in title_candidates(example.title)] == [kind]
+
+
+def test_every_kind_has_examples() -> None:
+    assert [kind.id for kind in TABLE_KINDS if not kind.examples] == []
 
 
 @pytest.mark.parametrize(

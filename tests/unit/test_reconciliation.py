@@ -1,5 +1,6 @@
 """Reconciliation on the reference disclosure: its real rounding differences are warnings, and
-every synthetic corruption of a correct table is an error that keeps the table out of the data."""
+every synthetic corruption of a correct table is an error that marks the amounts it involves
+contradicted, while every row stays published."""
 
 from decimal import Decimal
 
@@ -11,8 +12,8 @@ from pipeline.extraction.document_tables import extract_document
 from pipeline.inspection.document import inspect_document
 from pipeline.normalization.budget_lines import normalize_budget_lines
 from pipeline.normalization.three_public_expenses import normalize_three_public_expenses
-from pipeline.validation.quarantine import quarantine
-from pipeline.validation.reconciliation import reconcile_document
+from pipeline.validation.reconciliation import findings_frame, reconcile_outcomes
+from pipeline.validation.verification import verification_by_cell, with_verification
 
 REFERENCE = PROJECT_ROOT / "data" / "raw" / "chongqing_beibei_chaoyang_2023_budget.pdf"
 FUNCTION = "general_budget_expenditure_by_function"
@@ -31,10 +32,22 @@ def reference() -> dict:
     }
 
 
-def _reconcile(reference: dict, lines: pd.DataFrame, items: pd.DataFrame | None = None) -> pd.DataFrame:
+def _outcomes(reference: dict, lines: pd.DataFrame, items: pd.DataFrame | None = None) -> list:
     info = reference["info"]
     items = reference["items"] if items is None else items
-    return reconcile_document(info.document_id, info.sha256, lines, items, reference["narrative"], 2023)
+    return reconcile_outcomes(info.document_id, info.sha256, lines, items, reference["narrative"], 2023)
+
+
+def _reconcile(reference: dict, lines: pd.DataFrame, items: pd.DataFrame | None = None) -> pd.DataFrame:
+    return findings_frame(_outcomes(reference, lines, items))
+
+
+def test_the_reference_amounts_are_verified_where_an_identity_covers_them(reference: dict) -> None:
+    verified = with_verification(reference["lines"], verification_by_cell(_outcomes(reference, reference["lines"])))
+    function = verified[verified["table_kind"] == FUNCTION]
+    assert set(function["verification"]) == {"verified"}
+    assert "contradicted" not in set(verified["verification"])
+    assert verified["finding_id"].isna().all()
 
 
 def _function_table_index(lines: pd.DataFrame) -> int:
@@ -47,16 +60,20 @@ def test_the_reference_has_only_rounding_warnings(reference: dict) -> None:
     assert sorted(findings["check"]) == ["grand_total", "narrative", "row_total", "same_total"]
 
 
-def _assert_caught(reference: dict, corrupted: pd.DataFrame, checks: set[str]) -> None:
-    findings = _reconcile(reference, corrupted)
+def _assert_caught(reference: dict, corrupted: pd.DataFrame, checks: set[str]) -> pd.DataFrame:
+    """The corruption is an error finding; every row stays published, the function table's involved ones
+    contradicted and pointing at a finding that exists."""
+    outcomes = _outcomes(reference, corrupted)
+    findings = findings_frame(outcomes)
     errors = findings[findings["severity"] == "error"]
     assert checks <= set(errors["check"])
-    kept, withheld = quarantine(corrupted, findings, "budget_lines")
-    function = _function_table_index(corrupted)
-    assert function not in set(kept["table_index"])
-    assert function in set(withheld["table_index"])
-    assert len(kept) + len(withheld) == len(corrupted)  # nothing dropped without a trace
-    assert set(withheld["check"]) == {"quarantined"}
+    verified = with_verification(corrupted, verification_by_cell(outcomes))
+    assert len(verified) == len(corrupted)  # nothing withheld
+    function = verified[verified["table_index"] == _function_table_index(corrupted)]
+    contradicted = function[function["verification"] == "contradicted"]
+    assert not contradicted.empty
+    assert set(contradicted["finding_id"]) <= set(errors["finding_id"])
+    return verified
 
 
 def test_a_changed_digit_is_caught(reference: dict) -> None:
@@ -95,8 +112,10 @@ def test_a_wrong_three_public_item_is_caught(reference: dict) -> None:
     findings = _reconcile(reference, reference["lines"], items)
     errors = findings[findings["severity"] == "error"]
     assert errors[["check", "measure"]].values.tolist() == [["three_public_total", "total"]]
-    kept, withheld = quarantine(items, findings, "three_public_expenses")
-    assert kept.empty and len(withheld) == 4
+    verified = with_verification(items, verification_by_cell(_outcomes(reference, reference["lines"], items)))
+    by_item = dict(zip(verified["item"], verified["verification"], strict=True))
+    assert by_item["reception"] == by_item["total"] == "contradicted"
+    assert by_item["vehicle_total"] == "contradicted"  # a member of the failing total, verified by its own parts too
 
 
 def test_a_narrative_published_apart_is_checked_against_its_tables(reference: dict) -> None:
