@@ -4,7 +4,6 @@ from pipeline.catalogue.matching import assign_column_roles, header_labels, is_t
 from pipeline.catalogue.recognition import title_candidates
 from pipeline.catalogue.table_kinds import KINDS_BY_ID, TABLE_KINDS, TitleExample
 
-
 EXAMPLES = [(example, kind.id) for kind in TABLE_KINDS for example in kind.examples]
 
 
