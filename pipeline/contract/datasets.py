@@ -7,6 +7,7 @@ datapackage.json field descriptions are all built from these declarations.
 from dataclasses import dataclass
 
 from pipeline.catalogue.table_kinds import PREVIOUS_YEAR_STAGE, STAGES, TABLE_KINDS
+from pipeline.corrections.model import ACTIONS as CORRECTION_ACTIONS
 
 
 @dataclass(frozen=True)
@@ -490,18 +491,18 @@ CORRECTIONS_LOG = Dataset(
         Column(
             "action",
             "string",
-            "set_amount, set_code, set_name or drop_row",
+            "set_amount, set_code, set_name, drop_row or add_row",
             "更正操作",
             required=True,
-            vocabulary=("set_amount", "set_code", "set_name", "drop_row"),
+            vocabulary=CORRECTION_ACTIONS,
         ),
         Column(
             "table_kind",
             "string",
-            "Table kind the correction addresses",
-            "更正的表格类型",
+            "Table kind the correction addresses, as the corrections file writes it (an unknown kind is logged "
+            "invalid, not refused)",
+            "更正的表格类型（按更正文件原文）",
             required=True,
-            vocabulary=TABLE_KIND_IDS,
         ),
         Column("code", "string", "Classification code of the row", "行的科目编码"),
         Column("row_label", "string", "Row label, for rows without a code", "行名称（无编码时）"),

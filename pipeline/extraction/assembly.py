@@ -59,8 +59,8 @@ def assemble_tables(pages: list[PageText], grids: list[PageGrid]) -> list[Docume
         previous_grid = grids[position - 1] if position else None
         title = _title_for(grid, previous_grid, titles)
         title_rows = 0
-        if title is None and (title := _title_inside(grid)) is not None:
-            title_rows = 1
+        if title is None and (inside := _title_inside(grid)) is not None:
+            title, title_rows = inside
         lines = lines_by_page.get(grid.page, ())
         repeated = (
             title is not None and not _is_form(tables[-1]) and _repeats_title(tables[-1], title) if tables else False
@@ -147,24 +147,39 @@ def _title_for(grid: PageGrid, previous: PageGrid | None, titles: list[_Title]) 
     return None
 
 
-def _title_inside(grid: PageGrid) -> _Title | None:
-    """A catalogue title printed as the grid's own first row, beside at most a unit cell.
+MAX_TITLE_ROWS = 4
+"""How far down a grid a title printed inside it may be: below blank rows, above the header."""
+
+
+def _title_inside(grid: PageGrid) -> tuple[_Title, int] | None:
+    """A catalogue title printed inside the grid above its header, and how many rows it and its unit take.
 
     Shanghai's 财政项目支出绩效目标填报表 forms print the title alone in the first row; Beijing's
-    tables print ``预算05表 一般公共预算支出表`` there with ``金额单位：万元`` in the last cell.
+    spreadsheet exports rule the whole page, so a blank row, then ``预算05表 一般公共预算支出表``,
+    then ``金额单位：万元`` in a row of its own (or in the title's row) come before the header.
     """
-    texts = {cell for cell in grid.cells[0] if cell} if grid.cells else set()
-    units = {text for text in texts if find_unit(text) is not None and not is_title(text)}
-    titles = texts - units
-    if len(titles) != 1 or len(units) > 1:
-        return None
-    text = titles.pop()
-    if not is_title(text):
-        return None
-    kind = match_title(text)
+    title: _Title | None = None
+    consumed = 0
+    unit = None
     left, _, right, top = grid.bbox
-    unit = find_unit(units.pop()) if units else None
-    return _Title(grid.page, TextLine(text, left, top, right, top), kind.id if kind is not None else None, unit)
+    for position, row in enumerate(grid.cells[:MAX_TITLE_ROWS], start=1):
+        texts = {cell for cell in row if cell}
+        units = {text for text in texts if find_unit(text) is not None and not is_title(text)}
+        rest = texts - units
+        if units:
+            unit = find_unit(next(iter(units)))
+        if not rest:
+            consumed = position
+            continue
+        if title is not None or len(rest) != 1 or not is_title(text := rest.pop()):
+            break
+        kind = match_title(text)
+        title = _Title(grid.page, TextLine(text, left, top, right, top), kind.id if kind is not None else None)
+        consumed = position
+    if title is None:
+        return None
+    title.unit = unit
+    return title, consumed
 
 
 def _start_table(

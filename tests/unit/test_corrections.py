@@ -4,11 +4,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipeline.contract.datasets import BUDGET_LINES
+from pipeline.contract.datasets import BUDGET_LINES, CORRECTIONS_LOG
 from pipeline.contract.frames import dataset_frame
 from pipeline.contract.schemas import schema_failures
 from pipeline.corrections.apply import apply_corrections, corrections_for
 from pipeline.corrections.model import CorrectionsError, document_version, read_corrections
+from pipeline.validation.verification import with_verification
 
 ROW = {
     "document_id": "doc",
@@ -114,7 +115,8 @@ def test_an_added_row_takes_its_tables_context_and_says_where_it_is_printed(tmp_
     ]
     assert log[1]["message"] == "a row with these keys is already published: correct it with set_amount"
     assert log[3]["message"] == "no row of this table prints the measure 'basic'"
-    assert schema_failures("budget_lines", rows).empty
+    assert schema_failures("budget_lines", with_verification(rows, {})).empty
+    assert schema_failures("corrections_log", dataset_frame(CORRECTIONS_LOG, log)).empty  # add_row is an action
     assert not schema_failures("budget_lines", rows.assign(correction=None)).empty
 
 

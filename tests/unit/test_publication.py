@@ -34,6 +34,7 @@ def _line(code: str | None, measure: str, printed: str, row: int, column: int) -
         "amount_printed": printed,
         "unit_printed": "万元",
         "is_total_row": code is None,
+        "verification": "verified",
         "source_sha256": SHA,
         "page": 5,
         "table_index": 2,
