@@ -7,6 +7,7 @@ from pipeline.catalogue.recognition import title_candidates
 from pipeline.catalogue.table_kinds import (
     EMPTY_TABLE_NOTICES,
     FINAL_ACCOUNTS_TITLE,
+    PREVIOUS_YEAR_STAGE,
     STAGES,
     TOTAL_LABELS,
     ColumnRole,
@@ -15,7 +16,7 @@ from pipeline.catalogue.table_kinds import (
 from pipeline.parsing.cell_text import fold_for_matching
 
 HEADER_JOINER = "/"
-_LEADING_YEAR = re.compile(r"^(?P<year>20\d{2})年(度)?(预算数?|预算执行数)?")
+_LEADING_YEAR = re.compile(r"^((?P<year>20\d{2})年|(?P<relative>上|本)年)(度)?(预算数?|预算执行数)?")
 
 
 @dataclass(frozen=True)
@@ -93,18 +94,20 @@ def _year_stages(labels: list[str]) -> list[tuple[str, str]]:
     """(label without its year, stage) for a budget's columns: a column headed by an earlier year
     than the latest one the header names is last year's budget, printed for comparison.
 
-    Chongqing prints ``2025年预算数`` beside ``2026年预算数/总计 …``: the first is last year's total.
-    A label that is only a year and 预算数 is that year's total.
+    Chongqing prints ``2025年预算数`` beside ``2026年预算数/总计 …``: the first is last year's total;
+    Xi'an heads its 三公 columns ``上年/…`` and ``本年/…``. A label that is only a year and 预算数 is
+    that year's total.
     """
-    years = [match.group("year") if (match := _LEADING_YEAR.match(label)) else None for label in labels]
-    latest = max((year for year in years if year), default=None)
+    matches = [_LEADING_YEAR.match(label) for label in labels]
+    latest = max((match.group("year") for match in matches if match and match.group("year")), default=None)
     staged = []
-    for label, year in zip(labels, years, strict=True):
-        if year is None:
+    for label, match in zip(labels, matches, strict=True):
+        if match is None:
             staged.append((label, "budget"))
             continue
-        rest = _LEADING_YEAR.sub("", label).lstrip(HEADER_JOINER)
-        staged.append((rest or "合计", "previous_year" if year != latest else "budget"))
+        rest = label[match.end() :].lstrip(HEADER_JOINER)
+        earlier = match.group("relative") == "上" or (match.group("year") or latest) != latest
+        staged.append((rest or "合计", PREVIOUS_YEAR_STAGE if earlier else "budget"))
     return staged
 
 

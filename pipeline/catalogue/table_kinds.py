@@ -98,10 +98,18 @@ _CODE_PARTS = (
     ColumnRole("code_part", "xiang", (r"(编码|代码)/项$", r"^项$")),
 )
 _CODE = ColumnRole("code", "code", (r"(科目)?(编码|代码)$", r"^科目编码"))
-_NAME = ColumnRole("name", "name", (r"科目名称$", r"^项目(名称)?$", r"(功能|经济)分类科目$"))
+_NAME = ColumnRole("name", "name", (r"科目名称$", r"^项目(名称)?$", r"(功能|经济)(分类)?科目$"))
 _TOTAL = ColumnRole(
-    "measure", "total", (r"(^|/)(合计|总计|小计|金额)$", r"本年支出合计$", r"本年收入合计$", r"^支出总计$")
+    "measure",
+    "total",
+    (
+        r"^(合计|总计|小计|金额|预算数?|支出总计)$",
+        r"(^|/)(合计|总计|小计|金额)$",
+        r"本年支出合计$",
+        r"本年收入合计$",
+    ),
 )
+"""The total column: a bare label first (总计 beside ``2026年政府采购项目/小计``), then any ending in 合计."""
 _BASIC = ColumnRole("measure", "basic", (r"基本支出(/小计)?$",))
 _PROJECT = ColumnRole("measure", "project", (r"项目支出(/项目支出总数|/小计)?$", r"专项业务经费(支出)?$"))
 _PROJECT_EXCLUDING_CAPITAL = ColumnRole("measure", "project_excluding_capital", (r"扣除基建项目后预算数$",))
@@ -182,7 +190,16 @@ TABLE_KINDS: tuple[TableKind, ...] = (
             ColumnRole("item", "meeting", (r"会议费$",)),
             ColumnRole("item", "training", (r"培训费$",)),
             ColumnRole("item", "operating_costs", (r"机关运行经费(预算数)?$",)),
-            ColumnRole("item", "total", (r'"三公"经费/(小计|合计)$', r'"三公"经费(合计|小计)$', r"(^|/)(合计|总计)$")),
+            ColumnRole(
+                "item",
+                "total",
+                (
+                    r'"三公"经费(预算)?/(小计|合计)$',
+                    r'"三公"经费(财政拨款预算总额|合计|小计)$',
+                    r'^"三公"经费(预算)?$',
+                    r"(^|/)(合计|总计)$",
+                ),
+            ),
             ColumnRole("item", "total_with_meeting_training", (r"^(合计|总计)$",)),
         ),
         examples=(

@@ -26,6 +26,7 @@ MAX_WRAPPED_TAIL = 8
 EDGE_TOLERANCE = 3.0
 """Points by which the same column rule may move between pages of one table."""
 _NOTE = re.compile(r"^(备注|注|说明)[:：]")
+COLUMN_NUMBERS_LABEL = "栏次"
 
 
 @dataclass
@@ -308,6 +309,9 @@ def header_depth(rows: list[list[str]]) -> int:
     depth = 0
     for row in rows:
         filled = [cell for cell in row if cell]
+        if any(fold_for_matching(cell) == COLUMN_NUMBERS_LABEL for cell in filled):
+            depth += 1  # a 栏次 row numbers the columns (1, 2, 3…): header, not body
+            continue
         if any(is_amount(cell) or _CODE_LIKE.match(cell) for cell in filled):
             break
         if filled and all(is_total_label(cell) for cell in filled):

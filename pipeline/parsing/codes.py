@@ -1,13 +1,15 @@
 """Budget classification codes: functional (201/20101/2010101) and economic (301/30101).
 
 Both classifications are hierarchical by prefix: a 类 has three digits, each 款 adds two and each
-项 two more. Functional codes go down to 项 (7 digits); economic codes to 款 (5 digits).
+项 two more. Functional codes go down to 项 (7 digits); economic codes to 款 (5 digits) in the
+national list, and some regions add a level below it (Chongqing prints 3010201 规范性津补贴 under
+30102 津贴补贴), so both accept 7 digits.
 """
 
 import re
 import unicodedata
 
-MAX_DIGITS = {"function": 7, "economic": 5}
+MAX_DIGITS = {"function": 7, "economic": 7}
 _CODE = re.compile(r"^\d{3}(\d{2}){0,2}$", re.ASCII)
 """ASCII digits only: NFKC folds full-width digits, but other scripts' digits would stay as they are."""
 

@@ -159,20 +159,33 @@ def hierarchy(lines: pd.DataFrame, context: dict) -> Iterator[Outcome]:
 def three_public_identities(items: pd.DataFrame, context: dict) -> Iterator[Outcome]:
     """三公 total = 因公出国 + 公务用车 + 公务接待; vehicle subtotal = 购置 + 运行."""
     for (table_index, stage), table in items.groupby(["table_index", "stage"], sort=True):
-        by_item = {row.item: _printed(row) for row in table.itertuples()}
-        for total, parts in THREE_PUBLIC_IDENTITIES.items():
-            present = [part for part in parts if part in by_item]
-            if total in by_item and present:
-                yield compare(
-                    "three_public_total",
-                    by_item[total],
-                    [by_item[part] for part in present],
-                    table_kind="three_public_expenses",
-                    code=None,
-                    measure=total,
-                    what=f"三公 {total} ≠ {' + '.join(present)} ({stage}, table {table_index})",
-                    **context,
-                )
+        for group in _item_groups(table):
+            yield from _three_public_group(group, table_index, stage, context)
+
+
+def _item_groups(table: pd.DataFrame) -> list[pd.DataFrame]:
+    """The sets of items that belong together: the table's, or each printed row's when rows repeat the items
+    (Xi'an prints the department's 三公 row and then one per unit)."""
+    if not table["item"].duplicated().any():
+        return [table]
+    return [group for _, group in table.groupby(["page", "row_index"], sort=True)]
+
+
+def _three_public_group(table: pd.DataFrame, table_index: int, stage: str, context: dict) -> Iterator[Outcome]:
+    by_item = {row.item: _printed(row) for row in table.itertuples()}
+    for total, parts in THREE_PUBLIC_IDENTITIES.items():
+        present = [part for part in parts if part in by_item]
+        if total in by_item and present:
+            yield compare(
+                "three_public_total",
+                by_item[total],
+                [by_item[part] for part in present],
+                table_kind="three_public_expenses",
+                code=None,
+                measure=total,
+                what=f"三公 {total} ≠ {' + '.join(present)} ({stage}, table {table_index})",
+                **context,
+            )
 
 
 def _grand_total(lines: pd.DataFrame, kind: str, measure: str, last: bool = False) -> Printed | None:

@@ -10,10 +10,12 @@ def test_function_code_levels_and_parents(code: str, level: int, parent: str | N
     assert parent_code(code) == parent
 
 
-def test_economic_codes_stop_at_kuan() -> None:
+def test_economic_codes_take_a_regional_level_below_kuan() -> None:
+    """Chongqing prints 3010201 规范性津补贴 under 30102; nine digits is no code."""
     assert parse_code("30101", "economic") == "30101"
+    assert parse_code("3010201", "economic") == "3010201"
     with pytest.raises(CodeError):
-        parse_code("3010101", "economic")
+        parse_code("301020101", "economic")
 
 
 @pytest.mark.parametrize("text", ["2011", "20", "201011", "合计", "2O1", ""])
