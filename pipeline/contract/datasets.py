@@ -83,6 +83,65 @@ DOCUMENT_STATUS_MEANINGS = {
 """What each ``documents.status`` means; every status but ok, partial and contradictory comes with no rows."""
 DOCUMENT_STATUSES = tuple(DOCUMENT_STATUS_MEANINGS)
 
+QUALITY_COLUMNS = (
+    Column(
+        "tables_expected",
+        "integer",
+        "Standard tables a disclosure of its kind prints (pipeline.catalogue.table_kinds.STANDARD_TABLES)",
+        "该类公开应有的标准表格数",
+        minimum=0,
+    ),
+    Column(
+        "tables_missing",
+        "string",
+        "Standard tables not found anywhere in the disclosure (its PDFs together), comma-separated",
+        "公开中未找到的标准表格",
+    ),
+    Column("amounts", "integer", "Amounts published from its tables", "发布的金额数", minimum=0),
+    Column(
+        "amounts_verified", "integer", "Of them, verified by an identity that holds", "其中已核验的金额数", minimum=0
+    ),
+    Column(
+        "amounts_contradicted",
+        "integer",
+        "Of them, contradicted by an identity that fails beyond rounding",
+        "其中相互矛盾的金额数",
+        minimum=0,
+    ),
+    Column(
+        "function_total_yuan",
+        "decimal",
+        "Grand total of its general-budget expenditure table by function, in yuan",
+        "一般公共预算支出功能分类表合计（元）",
+    ),
+    Column(
+        "narrative_function_total_yuan",
+        "decimal",
+        "The general-budget expenditure its narrative (or the disclosure's narrative PDF) states, in yuan",
+        "情况说明所述一般公共预算支出（元）",
+    ),
+    Column(
+        "function_total_agrees",
+        "boolean",
+        "Whether the two agree at the narrative's precision; empty when either is missing",
+        "二者在说明的精度上是否一致",
+    ),
+    Column("three_public_total_yuan", "decimal", "Total of its 三公 table, in yuan", "“三公”经费合计（元）"),
+    Column(
+        "narrative_three_public_total_yuan",
+        "decimal",
+        "The 三公 total its narrative states, in yuan",
+        "情况说明所述“三公”经费合计（元）",
+    ),
+    Column(
+        "three_public_total_agrees",
+        "boolean",
+        "Whether the two agree at the narrative's precision; empty when either is missing",
+        "二者是否一致",
+    ),
+)
+"""The truth-free quality report of each document (``pipeline.evaluation.quality``)."""
+
 _DOCUMENT_ID = Column(
     "document_id",
     "string",
@@ -230,6 +289,15 @@ DOCUMENTS = Dataset(
         Column("status", "string", "Processing status", "处理状态", required=True, vocabulary=DOCUMENT_STATUSES),
         Column("error", "string", "Why the document failed, when it did", "失败原因"),
         Column("tables_found", "integer", "Number of tables found", "识别出的表格数", minimum=0),
+        Column(
+            "content",
+            "string",
+            "What the PDF holds: tables_and_narrative, tables (its narrative is another PDF of the disclosure), "
+            "narrative (its tables are another PDF) or none",
+            "文件内容：表格与说明、仅表格、仅说明、无",
+            vocabulary=("tables_and_narrative", "tables", "narrative", "none"),
+        ),
+        *QUALITY_COLUMNS,
     ),
     order_by=("document_id",),
 )

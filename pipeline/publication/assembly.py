@@ -12,9 +12,10 @@ from decimal import Decimal
 import pandas as pd
 
 from pipeline.catalogue.table_kinds import FUNCTION_TABLE_KIND
-from pipeline.contract.datasets import DATASETS, VALIDATION_ISSUES
+from pipeline.contract.datasets import DATASETS, DOCUMENTS, VALIDATION_ISSUES
 from pipeline.contract.frames import dataset_frame, text_or_none
 from pipeline.contract.schemas import schema_failures
+from pipeline.evaluation.quality import disclosure_quality
 from pipeline.extraction.document_tables import ExtractedDocument
 from pipeline.extraction.tables import DocumentTable
 from pipeline.inspection.document import DocumentInfo
@@ -57,10 +58,67 @@ def release_frames(outputs: list[DocumentOutputs]) -> dict[str, pd.DataFrame]:
     }
     ids = disclosure_ids([_disclosure_facts(output, frames["documents"]) for output in outputs])
     frames["documents"]["disclosure_id"] = frames["documents"]["document_id"].map(ids).astype("str")
+    frames["documents"] = _with_quality(frames, outputs, ids)
     companion = _companion_narrative_findings(outputs, ids)
     if not companion.empty:
         frames["validation_issues"] = pd.concat([frames["validation_issues"], companion], ignore_index=True)
     return frames
+
+
+NARRATIVE_CHARACTERS = 800
+"""A document whose pages outside its tables print fewer characters (a cover, a 目录) has no narrative."""
+
+
+def _with_quality(frames: dict[str, pd.DataFrame], outputs: list[DocumentOutputs], ids: dict[str, str]) -> pd.DataFrame:
+    """``documents`` with what each PDF holds and the truth-free quality report of its disclosure."""
+    members: dict[str, list[DocumentOutputs]] = {}
+    for output in outputs:
+        members.setdefault(ids[output.info.document_id], []).append(output)
+    documents = frames["documents"].set_index("document_id")
+    records = []
+    for document_id, row in documents.iterrows():
+        group = members[ids[document_id]]
+        names = [output.info.document_id for output in group]
+        kinds = {table.kind for output in group if output.extracted for table in output.extracted.tables if table.kind}
+        narrative = tuple(line for output in group if output.extracted for line in output.extracted.narrative)
+        quality = disclosure_quality(
+            None if pd.isna(row["disclosure_kind"]) else row["disclosure_kind"],
+            kinds,
+            frames["budget_lines"][frames["budget_lines"]["document_id"].isin(names)],
+            frames["three_public_expenses"][frames["three_public_expenses"]["document_id"].isin(names)],
+            narrative,
+        ).columns()
+        own = frames["budget_lines"]["document_id"] == document_id
+        own_items = frames["three_public_expenses"]["document_id"] == document_id
+        verification = pd.concat(
+            [
+                frames["budget_lines"].loc[own, "verification"],
+                frames["three_public_expenses"].loc[own_items, "verification"],
+            ]
+        )
+        output = next(output for output in group if output.info.document_id == document_id)
+        records.append(
+            {
+                **{key: None if pd.isna(value) else value for key, value in row.to_dict().items()},
+                "document_id": document_id,
+                **quality,
+                "amounts": len(verification),
+                "amounts_verified": int((verification == "verified").sum()),
+                "amounts_contradicted": int((verification == "contradicted").sum()),
+                "content": _content(output.extracted),
+            }
+        )
+    return dataset_frame(DOCUMENTS, records)
+
+
+def _content(extracted: ExtractedDocument | None) -> str | None:
+    if extracted is None:
+        return None
+    tables = any(table.kind and table.has_amounts for table in extracted.tables)
+    narrative = sum(len(text) for _, text in extracted.narrative) >= NARRATIVE_CHARACTERS
+    return {(True, True): "tables_and_narrative", (True, False): "tables", (False, True): "narrative"}.get(
+        (tables, narrative), "none"
+    )
 
 
 def release_inputs(outputs: list[DocumentOutputs]) -> list[dict]:

@@ -24,9 +24,10 @@ from pipeline.catalogue.identities import (
     SAME_TOTALS,
     THREE_PUBLIC_IDENTITIES,
 )
-from pipeline.catalogue.table_kinds import FUNCTION_TABLE_KIND, TOTAL_LABELS
+from pipeline.catalogue.table_kinds import FUNCTION_TABLE_KIND, PREVIOUS_YEAR_STAGE, TOTAL_LABELS
 from pipeline.contract.datasets import VALIDATION_ISSUES
 from pipeline.contract.frames import dataset_frame
+from pipeline.parsing.amounts import UNIT_FACTORS
 from pipeline.parsing.cell_text import fold_for_matching
 from pipeline.validation.findings import Outcome, Printed, compare, finding_id, rounding
 
@@ -190,7 +191,12 @@ def _three_public_group(table: pd.DataFrame, table_index: int, stage: str, conte
 
 def _grand_total(lines: pd.DataFrame, kind: str, measure: str, last: bool = False) -> Printed | None:
     """The first (or last) grand-total amount of the first table of a kind."""
-    rows = lines[(lines["table_kind"] == kind) & (lines["measure"] == measure) & lines["is_total_row"]]
+    rows = lines[
+        (lines["table_kind"] == kind)
+        & (lines["measure"] == measure)
+        & lines["is_total_row"]
+        & (lines["stage"] != PREVIOUS_YEAR_STAGE)
+    ]
     rows = rows[[pd.isna(name) or fold_for_matching(name) in TOTAL_LABELS for name in rows["name"]]]
     rows = rows[rows["table_index"] == rows["table_index"].min()] if len(rows) else rows
     return _printed(rows.sort_values(["page", "row_index"]).iloc[-1 if last else 0]) if len(rows) else None
@@ -251,6 +257,7 @@ def summary_items_vs_function(budget_lines: pd.DataFrame, context: dict) -> Iter
         (budget_lines["table_kind"] == FUNCTION_TABLE_KIND)
         & (budget_lines["code_level"] == 1)
         & (budget_lines["measure"] == "total")
+        & (budget_lines["stage"] != PREVIOUS_YEAR_STAGE)
     ]
     by_name = {fold_for_matching(str(row.name)): row for row in function.itertuples()}
     for row in summary.itertuples():
@@ -300,10 +307,7 @@ def narrative_figures(
     restate each function 项 twice: “…（类）…（款）…（项）”N万元, then …年预算安排N万元; both
     are compared (sh_putuo_wanli_street_2024_budget quotes 350.35 and then 352.67 for 住房公积金).
     """
-    pages: dict[int, str] = {}
-    for page, text in narrative:
-        pages[page] = pages.get(page, "") + fold_for_matching(text)
-    for page, text in sorted(pages.items()):
+    for page, text in sorted(_narrative_pages(narrative).items()):
         for pattern, sources in NARRATIVE_FIGURES:
             for match in re.finditer(pattern, text):
                 kind, key, table_value = _first_source(sources, lines, items)
@@ -317,6 +321,34 @@ def narrative_figures(
                 if year is not None and int(planned.group("year")) == year:
                     yield from _narrative_finding(page, planned, row, FUNCTION_TABLE_KIND, "total", code, context)
             yield from _year_on_year(page, paragraph, row, code, context)
+
+
+def _narrative_pages(narrative: tuple[tuple[int, str], ...]) -> dict[int, str]:
+    """Each narrative page's lines as one folded text, since a sentence wraps mid-number."""
+    pages: dict[int, str] = {}
+    for page, text in narrative:
+        pages[page] = pages.get(page, "") + fold_for_matching(text)
+    return pages
+
+
+def stated_figure(narrative: tuple[tuple[int, str], ...], source: str) -> Printed | None:
+    """The first figure the narrative states for a table amount (``general_budget_expenditure_by_function/total``,
+    ``three_public_expenses/total``), as printed in 万元, with its page; None when it states none."""
+    patterns = [pattern for pattern, sources in NARRATIVE_FIGURES if sources[0] == source]
+    for page, text in sorted(_narrative_pages(narrative).items()):
+        for pattern in patterns:
+            match = re.search(pattern, text)
+            if match is not None:
+                amount = match.group("amount")
+                return Printed(Decimal(amount.replace(",", "")) * 10_000, amount, "万元", page)
+    return None
+
+
+def agrees_at_precision(quoted: Printed, table_value: Printed) -> bool:
+    """Whether a narrative's figure is the table's amount at the narrative's precision, rounded or cut off."""
+    amount = Decimal(quoted.printed.replace(",", ""))
+    in_unit = table_value.yuan / UNIT_FACTORS[quoted.unit]
+    return amount in {in_unit.quantize(amount, rounding=ROUND_HALF_UP), in_unit.quantize(amount, rounding=ROUND_DOWN)}
 
 
 def _year_on_year(
@@ -375,11 +407,10 @@ def _narrative_finding(
     if table_value is None:
         return
     amount = Decimal(match.group("amount").replace(",", ""))
-    in_wan = table_value.yuan / 10_000
-    if amount in {in_wan.quantize(amount, rounding=ROUND_HALF_UP), in_wan.quantize(amount, rounding=ROUND_DOWN)}:
+    quoted = Printed(amount * 10_000, match.group("amount"), "万元", page)
+    if agrees_at_precision(quoted, table_value):
         yield Outcome((table_value,), None, beyond_rounding=False, binding=False)
         return
-    quoted = Printed(amount * 10_000, match.group("amount"), "万元", page)
     outcome = compare(
         "narrative",
         quoted,
