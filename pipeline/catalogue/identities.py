@@ -61,7 +61,7 @@ NARRATIVE_FIGURES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (rf"一般公共预算(财政)?拨款支出(预算)?(为)?{_AMOUNT}", ("general_budget_expenditure_by_function/total",)),
     (rf"其中:基本支出{_AMOUNT}", ("general_budget_expenditure_by_function/basic",)),
     (rf"项目支出{_AMOUNT}", ("general_budget_expenditure_by_function/project",)),
-    (rf'"三公"经费(预算|预算数|支出预算)?(为|数为)?{_AMOUNT}', ("three_public_expenses/total",)),
+    (rf'"三公"经费(预算支出|支出预算|预算数|预算)?(为|数为)?{_AMOUNT}', ("three_public_expenses/total",)),
     (rf"因公出国\(境\)费(用)?{_AMOUNT}", ("three_public_expenses/overseas_travel",)),
     (rf"公务接待费{_AMOUNT}", ("three_public_expenses/reception",)),
     (rf"公务用车购置费{_AMOUNT}", ("three_public_expenses/vehicle_purchase",)),

@@ -50,7 +50,7 @@ def disclosure_quality(
 ) -> DisclosureQuality:
     """The figures for one disclosure: its documents' table kinds, rows and narrative lines together."""
     expected = STANDARD_TABLES.get(disclosure_kind or "")
-    missing = [kind for kind in expected if kind not in kinds_found] if expected else []
+    missing = [kinds[0] for kinds in expected or () if not kinds_found.intersection(kinds)]
     verification = pd.concat([budget_lines["verification"], three_public["verification"]], ignore_index=True)
     function_total = grand_total_of(FUNCTION_TOTAL, budget_lines)
     three_public_total = _three_public_total(three_public)

@@ -11,7 +11,6 @@ from decimal import Decimal
 
 import pandas as pd
 
-from pipeline.catalogue.table_kinds import FUNCTION_TABLE_KIND
 from pipeline.contract.datasets import DATASETS, DOCUMENTS, VALIDATION_ISSUES
 from pipeline.contract.frames import dataset_frame, text_or_none
 from pipeline.contract.schemas import schema_failures
@@ -23,7 +22,7 @@ from pipeline.inspection.facts import DocumentFacts
 from pipeline.normalization.documents import document_frame, document_status, tables_frame
 from pipeline.normalization.records import Normalized
 from pipeline.publication.disclosures import DisclosureFacts, disclosure_ids
-from pipeline.validation.reconciliation import grand_total_of, narrative_figures
+from pipeline.validation.reconciliation import narrative_figures
 
 NORMALIZED_DATASETS = ("budget_lines", "three_public_expenses", "performance_indicators")
 
@@ -195,15 +194,16 @@ def _disclosure_facts(output: DocumentOutputs, documents: pd.DataFrame) -> Discl
     row = documents[documents["document_id"] == output.info.document_id].iloc[0]
     extracted = output.extracted
     lines = output.normalized.get("budget_lines")
-    printed = grand_total_of(f"{FUNCTION_TABLE_KIND}/total", lines.rows) if lines is not None else None
-    total = Decimal(printed.printed.replace(",", "")) if printed is not None else None
+    totals = lines.rows[lines.rows["is_total_row"] & (lines.rows["measure"] == "total")] if lines is not None else None
     return DisclosureFacts(
         document_id=output.info.document_id,
         department=None if pd.isna(row["department"]) else row["department"],
         year=None if pd.isna(row["year"]) else int(row["year"]),
         disclosure_kind=None if pd.isna(row["disclosure_kind"]) else row["disclosure_kind"],
         has_tables=extracted is not None and any(table.kind for table in extracted.tables),
-        function_total=total,
+        totals_wan=frozenset(Decimal(amount) / 10_000 for amount in totals["amount_yuan"])
+        if totals is not None
+        else frozenset(),
         narrative_amounts=extracted.narrative_amounts if extracted is not None else frozenset(),
         curated_id=output.source.get("disclosure_id") or None,
     )

@@ -3,12 +3,13 @@
 A department sometimes publishes its disclosure as two PDFs: the narrative (情况说明) and the
 tables (公开表格), as the Jiangsu provincial offices did in 2017 and 2018. Both then get the
 same ``disclosure_id``: the curator's, when sources.csv gives one; otherwise the tables PDF's
-document id, for a narrative-only PDF of the same year and kind that quotes the tables'
-general-budget total, or that names the same department.
+document id, for a narrative-only PDF of the same year and kind that quotes one of the tables'
+grand totals at its own precision, or that names the same department. A tables PDF that prints
+no year (Beijing's 预算01表… exports) matches a narrative of any year.
 """
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 
 @dataclass(frozen=True)
@@ -20,7 +21,8 @@ class DisclosureFacts:
     year: int | None
     disclosure_kind: str | None
     has_tables: bool
-    function_total: Decimal | None
+    totals_wan: frozenset[Decimal]
+    """The grand totals its tables print, in 万元 (narratives quote 万元)."""
     narrative_amounts: frozenset[Decimal]
     curated_id: str | None
 
@@ -35,12 +37,29 @@ def disclosure_ids(documents: list[DisclosureFacts]) -> dict[str, str]:
         partners = [
             tables
             for tables in with_tables
-            if (tables.year, tables.disclosure_kind) == (narrative.year, narrative.disclosure_kind)
+            if tables.year in (narrative.year, None)
+            and tables.disclosure_kind == narrative.disclosure_kind
             and (
-                (tables.function_total is not None and tables.function_total in narrative.narrative_amounts)
+                _quotes_a_total(narrative.narrative_amounts, tables.totals_wan)
                 or (tables.department is not None and tables.department == narrative.department)
             )
         ]
         if len(partners) == 1:
             ids[narrative.document_id] = partners[0].document_id
     return ids
+
+
+def _quotes_a_total(quoted: frozenset[Decimal], totals: frozenset[Decimal]) -> bool:
+    """Whether a quoted amount is one of the totals at the quote's precision (rounded or cut off).
+
+    Zero and small round numbers are quoted everywhere (0万元), so only amounts of at least 100万元 count.
+    """
+    return any(
+        amount in {total.quantize(amount, rounding=ROUND_HALF_UP), total.quantize(amount, rounding=ROUND_DOWN)}
+        for amount in quoted
+        if amount >= MIN_TYING_AMOUNT
+        for total in totals
+    )
+
+
+MIN_TYING_AMOUNT = Decimal(100)

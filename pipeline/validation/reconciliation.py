@@ -197,9 +197,19 @@ def _grand_total(lines: pd.DataFrame, kind: str, measure: str, last: bool = Fals
         & lines["is_total_row"]
         & (lines["stage"] != PREVIOUS_YEAR_STAGE)
     ]
-    rows = rows[[pd.isna(name) or fold_for_matching(name) in TOTAL_LABELS for name in rows["name"]]]
+    rows = rows[
+        [
+            pd.isna(name) or fold_for_matching(name) in TOTAL_LABELS or _is_unit_total(name, unit)
+            for name, unit in zip(rows["name"], rows["budget_unit"], strict=True)
+        ]
+    ]
     rows = rows[rows["table_index"] == rows["table_index"].min()] if len(rows) else rows
     return _printed(rows.sort_values(["page", "row_index"]).iloc[-1 if last else 0]) if len(rows) else None
+
+
+def _is_unit_total(name: object, unit: object) -> bool:
+    """A row that names the budget unit it totals (Shenzhen starts a table with the unit's own row)."""
+    return isinstance(name, str) and isinstance(unit, str) and unit.endswith(name)
 
 
 def same_totals(budget_lines: pd.DataFrame, context: dict) -> Iterator[Outcome]:
