@@ -40,15 +40,21 @@ def score_document(
 ) -> DocumentScore:
     """Compare one document's published rows and facts with its labels.
 
+    A code printed more than once (Beijing stacks its units' blocks without naming them) is matched
+    in printed order: the n-th labelled occurrence with the n-th published one.
+
     ``disclosures`` maps every published document id to its disclosure id: a labelled
     companion must share it, and a document standing alone must share it with no other.
     """
     score = DocumentScore(expected.document_id)
     published = _first_table(budget_lines, expected.document_id, FUNCTION_TABLE_KIND)
-    by_key = {(_code(row.code), row.stage, row.measure): row for row in published.itertuples()}
+    by_key: dict[tuple[str, str, str], list] = {}
+    for row in published.itertuples():
+        by_key.setdefault((_code(row.code), row.stage, row.measure), []).append(row)
     rows: dict[tuple[str, str], list[bool]] = {}
     for amount in expected.function_lines:
-        row = by_key.get((amount.code, amount.stage, amount.key))
+        printed = by_key.get((amount.code, amount.stage, amount.key))
+        row = printed.pop(0) if printed else None
         exact = _amount_exact(amount, row, score) and (amount.code == "" or _same_name(amount.name, row.name))
         rows.setdefault((amount.code, amount.name), []).append(exact)
         score.amounts += 1

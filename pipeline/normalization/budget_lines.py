@@ -183,6 +183,33 @@ def _code_text(row: SourceRow, layout: _Layout, carried: dict[str, str]) -> str:
     return join_code_parts([parts.get(key, "") for key in _CODE_PARTS[: deepest + 1]])
 
 
+_SPILLED = re.compile(r"^(?P<text>[^\d\-,.]*[\u4e00-\u9fff）)])(?P<amount>-?\d[\d,]*(\.\d+)?)$")
+"""An amount cell that starts with the end of the row's name: ``缴费支出43608.96`` (xian_meteorology_2022_budget,
+whose long names overflow their cell into the next one in the text layer)."""
+
+
+def _spilled_text_moved(collector: Collector, table: DocumentTable, row: SourceRow, layout: _Layout) -> SourceRow:
+    """The row with text that spilled into its first amount cell moved back to the end of its name, with a warning."""
+    if layout.name is None or not layout.amounts:
+        return row
+    first = min(column.position for column in layout.amounts)
+    match = _SPILLED.match(row.cells[first])
+    if match is None:
+        return row
+    cells = list(row.cells)
+    cells[layout.name] += match.group("text")
+    cells[first] = match.group("amount")
+    collector.add_issue(
+        "spilled_text",
+        f"the name's end {match.group('text')!r} is printed in the first amount cell; read as part of the name",
+        table,
+        row,
+        severity="warning",
+        actual=row.cells[first],
+    )
+    return SourceRow(row.page, row.row_index, tuple(cells))
+
+
 def _add_row(
     collector: Collector,
     table: DocumentTable,
@@ -191,6 +218,7 @@ def _add_row(
     classification: str,
     carried: dict[str, str],
 ) -> None:
+    row = _spilled_text_moved(collector, table, row, layout)
     code_text = _code_text(row, layout, carried)
     name = row.cells[layout.name] if layout.name is not None else ""
     if not code_text and (fused := _FUSED_CODE.match(name)) is not None:

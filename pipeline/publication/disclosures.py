@@ -34,31 +34,40 @@ def disclosure_ids(documents: list[DisclosureFacts]) -> dict[str, str]:
     for narrative in documents:
         if narrative.has_tables or narrative.curated_id or narrative.disclosure_kind is None:
             continue
-        partners = [
-            tables
+        scores = {
+            tables.document_id: _tie_strength(narrative, tables)
             for tables in with_tables
-            if tables.year in (narrative.year, None)
-            and tables.disclosure_kind == narrative.disclosure_kind
-            and (
-                _quotes_a_total(narrative.narrative_amounts, tables.totals_wan)
-                or (tables.department is not None and tables.department == narrative.department)
-            )
-        ]
-        if len(partners) == 1:
-            ids[narrative.document_id] = partners[0].document_id
+            if tables.year in (narrative.year, None) and tables.disclosure_kind == narrative.disclosure_kind
+        }
+        best = max(scores.values(), default=0)
+        chosen = [document_id for document_id, score in scores.items() if score == best]
+        if best and len(chosen) == 1:
+            ids[narrative.document_id] = chosen[0]
     return ids
 
 
-def _quotes_a_total(quoted: frozenset[Decimal], totals: frozenset[Decimal]) -> bool:
-    """Whether a quoted amount is one of the totals at the quote's precision (rounded or cut off).
+def _tie_strength(narrative: DisclosureFacts, tables: DisclosureFacts) -> int:
+    """How many of the tables' grand totals the narrative quotes, plus one when both name the same department.
+
+    Eight Beijing tables PDFs without a year compete for each narrative: the one whose totals the
+    narrative quotes most is its own.
+    """
+    same_department = tables.department is not None and tables.department == narrative.department
+    return _quoted_totals(narrative.narrative_amounts, tables.totals_wan) + same_department
+
+
+def _quoted_totals(quoted: frozenset[Decimal], totals: frozenset[Decimal]) -> int:
+    """How many quoted amounts are one of the totals at the quote's precision (rounded or cut off).
 
     Zero and small round numbers are quoted everywhere (0万元), so only amounts of at least 100万元 count.
     """
-    return any(
-        amount in {total.quantize(amount, rounding=ROUND_HALF_UP), total.quantize(amount, rounding=ROUND_DOWN)}
+    return sum(
+        any(
+            amount in {total.quantize(amount, rounding=ROUND_HALF_UP), total.quantize(amount, rounding=ROUND_DOWN)}
+            for total in totals
+        )
         for amount in quoted
         if amount >= MIN_TYING_AMOUNT
-        for total in totals
     )
 
 
