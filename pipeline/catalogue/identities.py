@@ -58,7 +58,7 @@ _AMOUNT = r"(?P<amount>[\d,]+(\.\d+)?)万元"
 NARRATIVE_FIGURES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (rf"收入预算:(\d{{4}}年)?(年初预算数)?{_AMOUNT}", ("revenue_expenditure_summary/total/revenue",)),
     (rf"支出预算:(\d{{4}}年)?(年初预算数)?{_AMOUNT}", ("revenue_expenditure_summary/total/expenditure",)),
-    (rf"一般公共预算(财政)?拨款支出(预算)?(为)?{_AMOUNT}", ("general_budget_expenditure_by_function/total",)),
+    (rf"一般公共(预算)?(财政)?(拨款)?支出(预算)?(为)?{_AMOUNT}", ("general_budget_expenditure_by_function/total",)),
     (rf"其中:基本支出{_AMOUNT}", ("general_budget_expenditure_by_function/basic",)),
     (rf"项目支出{_AMOUNT}", ("general_budget_expenditure_by_function/project",)),
     (rf'"三公"经费(预算支出|支出预算|预算数|预算)?(为|数为)?{_AMOUNT}', ("three_public_expenses/total",)),

@@ -8,8 +8,11 @@ printed, with their page and unit, so that a label can be checked against the pa
 
 import csv
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
+
+from pipeline.parsing.amounts import UNIT_FACTORS
 
 
 @dataclass(frozen=True)
@@ -26,6 +29,21 @@ class ExpectedAmount:
 
 
 @dataclass(frozen=True)
+class StatedFigure:
+    """A figure the narrative states, as printed, with its page (of ``document_id`` when another PDF)."""
+
+    amount_printed: str
+    unit: str
+    page: int
+    quote: str
+    document_id: str | None = None
+
+    @property
+    def yuan(self) -> Decimal:
+        return Decimal(self.amount_printed.replace(",", "")) * UNIT_FACTORS[self.unit]
+
+
+@dataclass(frozen=True)
 class ExpectedDocument:
     document_id: str
     department: str | None
@@ -35,6 +53,8 @@ class ExpectedDocument:
     companion: str | None
     function_lines: tuple[ExpectedAmount, ...]
     three_public_expenses: tuple[ExpectedAmount, ...]
+    narrative: dict[str, StatedFigure | None] = field(default_factory=dict)
+    """``general_budget_expenditure`` and ``three_public_total`` as the narrative states them, where labelled."""
 
 
 def read_labels(folder: Path) -> dict[str, ExpectedDocument]:
@@ -51,6 +71,9 @@ def read_labels(folder: Path) -> dict[str, ExpectedDocument]:
             companion=facts["companion"],
             function_lines=_amounts(document_json.parent / "function_lines.csv", "measure"),
             three_public_expenses=_amounts(document_json.parent / "three_public_expenses.csv", "item"),
+            narrative={
+                name: StatedFigure(**figure) if figure else None for name, figure in facts.get("narrative", {}).items()
+            },
         )
     return labels
 

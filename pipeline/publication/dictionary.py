@@ -3,7 +3,7 @@
 Generated from the contract, like the schemas, so it cannot drift from the files it describes.
 """
 
-from pipeline.contract.datasets import DOCUMENT_STATUS_MEANINGS, Dataset
+from pipeline.contract.datasets import DOCUMENT_STATUS_MEANINGS, VERIFICATION_MEANINGS, Dataset
 from pipeline.contract.frames import ARROW_TYPES
 
 _KIND_NOTES = {
@@ -53,6 +53,28 @@ def data_dictionary(datasets: tuple[Dataset, ...]) -> str:
         "-- or the database: duckdb cnbudget.duckdb",
         "SELECT status, count(*) FROM documents GROUP BY status;",
         "```",
+        "",
+    ]
+    lines += [
+        "## Verified, unverified and contradicted amounts",
+        "",
+        "Every amount a recognised table prints is published, with `verification` saying how far the",
+        "document's own arithmetic supports it (合计 = 基本 + 项目, 类 = Σ款, grand totals shared by two tables,",
+        "三公 items, the narrative's figures). A contradicted amount names its finding in `finding_id`",
+        "(see `validation_issues.finding_id`).",
+        "",
+        "| verification | meaning |",
+        "|---|---|",
+        *(f"| `{status}` | {meaning} |" for status, meaning in VERIFICATION_MEANINGS.items()),
+        "",
+        "```python",
+        'verified = lines[lines.verification == "verified"]          # only amounts an identity confirms',
+        'trusted = lines[lines.verification != "contradicted"]       # everything not contradicted',
+        "```",
+        "",
+        "`tables` says how each table's kind was recognised (`recognised_by`, `confidence`, `evidence`), and",
+        "`documents` carries a quality report: standard tables missing, amounts verified and contradicted,",
+        "and whether the function and 三公 totals equal the figures the narrative states.",
         "",
     ]
     lines += ["## Document statuses", "", "| status | meaning |", "|---|---|"]

@@ -16,8 +16,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.configuration import set_hypothesis_home_dir
 
-from pipeline.catalogue.matching import is_empty_table_notice, match_title
-from pipeline.extraction.assembly import assemble_tables
+from pipeline.catalogue.matching import is_empty_table_notice, is_title
+from pipeline.extraction.assembly import MAX_TITLE_ROWS, assemble_tables
 from pipeline.extraction.page_grids import PageGrid
 from pipeline.extraction.tables import DocumentTable
 from pipeline.inspection.page_text import PageText, TextLine
@@ -165,8 +165,10 @@ def test_assembly_keeps_every_grid_and_every_body_row_in_order(document: tuple) 
     assert Counter(note for table in tables for note in table.notes) == Counter(notes)
     units = {line.text.removeprefix("单位：") for page in pages for line in page.lines}
     assert all(table.unit is None or table.unit in units for table in tables)
-    printed_titles = Counter(line.text for page in pages for line in page.lines if match_title(line.text))
-    printed_titles += Counter(cell for grid in grids for cell in set(grid.cells[0]) if match_title(cell))
+    printed_titles = Counter(line.text for page in pages for line in page.lines if is_title(line.text))
+    printed_titles += Counter(
+        cell for grid in grids for cell in {c for row in grid.cells[:MAX_TITLE_ROWS] for c in row} if is_title(cell)
+    )
     assert Counter(table.title for table in tables if table.title) <= printed_titles, "a title is used once"
 
 

@@ -65,9 +65,9 @@ def test_a_tables_pdf_without_a_year_ties_to_the_narrative_quoting_one_of_its_to
     9,616.338314 万元 as 9616.34万元, and the function table's total (9,626.78) differs by carried-over money."""
     ids = disclosure_ids(
         [
-            _document("text", year=2026, narrative_amounts=frozenset({Decimal("9616.34"), Decimal("0")})),
+            _document("text", year=2026, narrative_amounts=frozenset({Decimal("9616.34"), Decimal(0)})),
             _document("tables", year=None, has_tables=True, totals_wan=frozenset({Decimal("9616.338314"), Decimal(0)})),
-            _document("other", year=None, has_tables=True, totals_wan=frozenset({Decimal("0"), Decimal("12.5")})),
+            _document("other", year=None, has_tables=True, totals_wan=frozenset({Decimal(0), Decimal("12.5")})),
         ]
     )
     assert ids == {"text": "tables", "tables": "tables", "other": "other"}
