@@ -402,6 +402,13 @@ BUDGET_LINES = Dataset(
         Column("parent_code", "string", "Code of the level above", "上级科目编码", pattern=r"^\d{3}(\d{2})?$"),
         Column("name", "string", "Row label as printed", "科目名称（原文）"),
         Column(
+            "standard_name",
+            "string",
+            "The code's name in the project's classification code list (classification_codes); empty when the "
+            "list does not hold the code",
+            "科目编码在分类科目表中的标准名称",
+        ),
+        Column(
             "section",
             "string",
             "Side of a summary table the amount is on: revenue, expenditure, expenditure_by_purpose",
@@ -600,6 +607,42 @@ CORRECTIONS_LOG = Dataset(
     order_by=("document_id", "correction_index"),
 )
 
+CLASSIFICATION_CODES = Dataset(
+    "classification_codes",
+    "The classification code list (政府收支分类科目) the release checks codes against: function 类/款/项 and "
+    "economic 类/款, each with the document and page its name was read from",
+    "政府收支分类科目表：功能分类类/款/项与经济分类类/款，附名称来源",
+    (
+        Column("code", "string", "Classification code", "科目编码", required=True, pattern=r"^\d{3}(\d{2}){0,2}$"),
+        Column("name", "string", "Standard name", "标准名称", required=True),
+        Column("level", "integer", "1 类, 2 款, 3 项", "级次", required=True, minimum=1),
+        Column("parent_code", "string", "Code of the level above", "上级科目编码"),
+        Column(
+            "classification",
+            "string",
+            "function or economic",
+            "功能分类 function / 经济分类 economic",
+            required=True,
+            vocabulary=("function", "economic"),
+        ),
+        Column(
+            "scheme",
+            "string",
+            "For economic codes: department (部门预算支出经济分类, 30x) or government (政府预算支出经济分类, 50x)",
+            "经济分类口径：部门预算 department / 政府预算 government",
+            vocabulary=("department", "government"),
+        ),
+        Column(
+            "source",
+            "string",
+            "Where the name was read: source id and page (pipeline/catalogue/classification/SOURCES.md)",
+            "名称来源（来源编号#页码）",
+            required=True,
+        ),
+    ),
+    order_by=("classification", "code"),
+)
+
 DATASETS: tuple[Dataset, ...] = (
     DOCUMENTS,
     TABLES,
@@ -608,6 +651,7 @@ DATASETS: tuple[Dataset, ...] = (
     PERFORMANCE_INDICATORS,
     VALIDATION_ISSUES,
     CORRECTIONS_LOG,
+    CLASSIFICATION_CODES,
 )
 DATASETS_BY_NAME = {dataset.name: dataset for dataset in DATASETS}
 

@@ -49,7 +49,7 @@ class ExpectedDocument:
     department: str | None
     year: int | None
     disclosure_kind: str | None
-    status: str
+    status: str | None
     companion: str | None
     function_lines: tuple[ExpectedAmount, ...]
     three_public_expenses: tuple[ExpectedAmount, ...]

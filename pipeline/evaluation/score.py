@@ -77,6 +77,8 @@ def score_document(
     if sharing != sorted({expected.document_id, partner} - {None}):
         score.facts_wrong.append(f"disclosure_id {own!r} is shared by {sharing}, expected companion {partner!r}")
     for fact in FACTS:
+        if fact == "status" and expected.status is None:
+            continue  # the labeller did not judge how completely the document can be read
         published_value = None if pd.isna(document[fact]) else document[fact]
         if published_value != getattr(expected, fact):
             score.facts_wrong.append(f"{fact}: {published_value!r} != {getattr(expected, fact)!r}")

@@ -25,11 +25,14 @@ _DEPARTMENT_FIRST = re.compile(rf"^{_PART}(?P<department>.*?)(?P<year>20\d{{2}})
 _YEAR_FIRST = re.compile(
     rf"^{_PART}(?P<year>20\d{{2}})年度?(?P<department>.+?)(?:部门|单位)?(?P<rest>(?:预算|决算).*)$"
 )
-_LABEL = re.compile(r"(?:预算主管部门|预算单位|编制部门|编制单位|部门名称|部门)[:](?P<name>.+?)(?:单位[:].*)?$")
+_LABEL = re.compile(
+    r"(?:(?:预算主管部门|预算单位|编制部门|编制单位|部门名称|部门)[:]|^部门名称)(?P<name>.+?)(?:单位[:].*)?$"
+)
+"""``部门：…`` label lines; Beijing's 部门整体支出绩效目标表 prints ``部门名称 北京市审计局`` in a cell without a colon."""
 _NUMBERING = re.compile(r"^(?:.*第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|\d+[.、]|\d+[-－])")
 _REGION_ONLY = re.compile(r"^.{1,8}?(省|自治区|市|区|县)(.{1,6}?(市|区|县))?$")
 _PLACEHOLDER = re.compile(r"[X×＊*]{2}")
-_OWN_UNIT = re.compile(r"\((本级|本部)\)$")
+_OWN_UNIT = re.compile(r"\((本级|本部|汇总)\)$")
 MIN_NAME = 4
 MAX_NAME = 30
 DEPARTMENT_ENDINGS = (
@@ -120,7 +123,7 @@ def _clean_name(name: str) -> str | None:
     """
     name = _NUMBERING.sub("", name)
     name = re.split(r"\d", name, maxsplit=1)[0]
-    name = _OWN_UNIT.sub("", name).strip(" :-")
+    name = _OWN_UNIT.sub("", name).strip(" :-")  # 西安市信访局（汇总）: the department with its units
     if not MIN_NAME <= len(name) <= MAX_NAME or _PROSE.search(name) or not name.endswith(DEPARTMENT_ENDINGS):
         return None
     if _REGION_ONLY.match(name) or _PLACEHOLDER.search(name):

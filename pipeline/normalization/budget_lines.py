@@ -7,6 +7,7 @@ template that orders or names its columns differently needs only catalogue entri
 import re
 from dataclasses import dataclass
 
+from pipeline.catalogue.code_list import load_code_list
 from pipeline.catalogue.matching import Column, is_final_accounts_title, is_total_label, read_columns
 from pipeline.catalogue.table_kinds import KINDS_BY_ID, ColumnRole
 from pipeline.contract.datasets import BUDGET_LINES
@@ -252,6 +253,7 @@ def _add_row(
             code_level=code_level(code) if code else None,
             parent_code=parent_code(code) if code else None,
             name=name or None,
+            standard_name=load_code_list().standard_name(code, classification) if code else None,
             measure=column.role.key,
             measure_printed=table.labels[column.position],
             is_total_row=is_total or unit_subtotal,

@@ -11,14 +11,15 @@ from decimal import Decimal
 
 import pandas as pd
 
-from pipeline.contract.datasets import DATASETS, DOCUMENTS, VALIDATION_ISSUES
+from pipeline.catalogue.code_list import load_code_list
+from pipeline.contract.datasets import CLASSIFICATION_CODES, DATASETS, DOCUMENTS, VALIDATION_ISSUES
 from pipeline.contract.frames import dataset_frame, text_or_none
 from pipeline.contract.schemas import schema_failures
 from pipeline.evaluation.quality import disclosure_quality
 from pipeline.extraction.document_tables import ExtractedDocument
 from pipeline.extraction.tables import DocumentTable
 from pipeline.inspection.document import DocumentInfo
-from pipeline.inspection.facts import DocumentFacts
+from pipeline.inspection.facts import DocumentFacts, region_of
 from pipeline.normalization.documents import document_frame, document_status, tables_frame
 from pipeline.normalization.records import Normalized
 from pipeline.publication.disclosures import DisclosureFacts, disclosure_ids
@@ -57,11 +58,30 @@ def release_frames(outputs: list[DocumentOutputs]) -> dict[str, pd.DataFrame]:
     }
     ids = disclosure_ids([_disclosure_facts(output, frames["documents"]) for output in outputs])
     frames["documents"]["disclosure_id"] = frames["documents"]["document_id"].map(ids).astype("str")
+    frames["documents"] = _shared_facts(frames["documents"])
     frames["documents"] = _with_quality(frames, outputs, ids)
+    frames[CLASSIFICATION_CODES.name] = code_list_frame()
     companion = _companion_narrative_findings(outputs, ids)
     if not companion.empty:
         frames["validation_issues"] = pd.concat([frames["validation_issues"], companion], ignore_index=True)
     return frames
+
+
+def _shared_facts(documents: pd.DataFrame) -> pd.DataFrame:
+    """Documents of one disclosure with the department and year one of them states filled in for the others.
+
+    Beijing's tables PDF prints no year and its narrative PDF names no department on its cover: together
+    they say both.
+    """
+    filled = documents.copy()
+    for _, group in filled.groupby("disclosure_id", sort=True):
+        for fact in ("department", "year"):
+            known = group[fact].dropna()
+            if len(known):
+                filled.loc[group.index, fact] = filled.loc[group.index, fact].fillna(known.iloc[0])
+    missing_region = filled["region"].isna() & filled["department"].notna()
+    filled.loc[missing_region, "region"] = [region_of(name) for name in filled.loc[missing_region, "department"]]
+    return filled
 
 
 NARRATIVE_CHARACTERS = 800
@@ -118,6 +138,11 @@ def _content(extracted: ExtractedDocument | None) -> str | None:
     return {(True, True): "tables_and_narrative", (True, False): "tables", (False, True): "narrative"}.get(
         (tables, narrative), "none"
     )
+
+
+def code_list_frame() -> pd.DataFrame:
+    """The classification code list, published with every release so that codes can be looked up offline."""
+    return dataset_frame(CLASSIFICATION_CODES, [entry.__dict__ for entry in load_code_list()])
 
 
 def release_inputs(outputs: list[DocumentOutputs]) -> list[dict]:

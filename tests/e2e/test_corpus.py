@@ -7,11 +7,14 @@ their exact findings; the city documents (corpus/cities) to their labels and to 
 narratives state.
 """
 
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+
 import pandas as pd
 import pytest
 
 from pipeline.evaluation.labels import read_labels
 from pipeline.evaluation.report import score_release
+from pipeline.parsing.amounts import UNIT_FACTORS
 from tests.e2e.conftest import CORPUS, LABELS, Release
 
 pytestmark = pytest.mark.e2e
@@ -22,13 +25,13 @@ FIRST_CORPUS = sorted(path.stem for path in CORPUS.glob("*.pdf")) + sorted(
 """The documents the pipeline was developed on (Jiangsu and Shanghai Putuo)."""
 CITY_LABELS = sorted(document_id for document_id in LABELLED if document_id not in FIRST_CORPUS)
 KNOWN_GAPS = {
-    "xian_meteorology_2022_budget": 2,
+    "xian_meteorology_2022_budget": 12,
     "xian_petitions_2026_budget": 3,
 }
 """Labelled amounts not yet read exactly, by document, each with its cause:
 
-- xian_meteorology_2022_budget: two names overflow into the next cells as well as the first
-  amount cell (机关事业单位职业年金缴费支出), shifting the amounts of those rows;
+- xian_meteorology_2022_budget: the rows 20899, 2089999 and 220 (4 amounts each) are lost: their
+  long names overflow into the amount cells in the text layer (其他社会保障和就业支 / 出1090.22);
 - xian_petitions_2026_budget: its 三公 header merges 公务用车购置及运行维护费/小计 with 公务用车购置费,
   and prints two amounts in one cell (100,000.00 100,000.00), so the vehicle items and the
   total with meeting and training fees are not read.
@@ -67,22 +70,48 @@ def test_the_labels_cover_the_first_corpus_and_two_documents_of_every_city(corpu
 
 
 @pytest.mark.parametrize("document_id", CITY_LABELS)
-def test_the_narrative_figures_are_read_and_agree_with_the_tables(
+def test_the_narrative_figures_are_read_and_compared_with_the_tables(
     release_frames: dict[str, pd.DataFrame], document_id: str
 ) -> None:
-    """The figures a city document's narrative states (labelled by hand) are the ones the quality report
-    reads, and equal its function and 三公 totals, as the labels' sums say they do."""
+    """The figures a city document's narrative states (labelled by hand, with their quotes) are the ones
+    the quality report reads; it says they agree with the tables exactly when the labelled table totals do.
+
+    A general-budget figure counts only when its quote names 一般公共 (预算) spending: Beijing's
+    ``支出预算 9626.78万元`` is the all-funds total, which equals it only by coincidence of funding.
+    """
     documents = release_frames["documents"].set_index("document_id")
     label = LABELLED[document_id]
+    totals = {
+        "general_budget_expenditure": _labelled_total(label.function_lines, ""),
+        "three_public_total": _labelled_total(label.three_public_expenses, "total"),
+    }
     for figure, stated, agrees in (
         ("general_budget_expenditure", "narrative_function_total_yuan", "function_total_agrees"),
         ("three_public_total", "narrative_three_public_total_yuan", "three_public_total_agrees"),
     ):
         expected = label.narrative.get(figure)
-        if expected is None or not label.function_lines:
+        total = totals[figure]
+        if (
+            expected is None
+            or total is None
+            or (figure == "general_budget_expenditure" and "一般公共" not in expected.quote)
+        ):
             continue
         assert documents.loc[document_id, stated] == expected.yuan, figure
-        assert documents.loc[document_id, agrees], figure
+        in_unit = total / UNIT_FACTORS[expected.unit]
+        amount = Decimal(expected.amount_printed.replace(",", ""))
+        labelled_agreement = amount in {in_unit.quantize(amount, ROUND_HALF_UP), in_unit.quantize(amount, ROUND_DOWN)}
+        assert bool(documents.loc[document_id, agrees]) == labelled_agreement, figure
+
+
+def _labelled_total(amounts: tuple, key: str) -> Decimal | None:
+    """The labelled table's total (the 合计 row's total, or the 三公 total of this year's budget), in yuan."""
+    for amount in amounts:
+        if amount.stage in ("budget", "final") and (amount.code == "" if key == "" else amount.key == key):
+            if key == "" and amount.key != "total":
+                continue
+            return Decimal(amount.amount_printed.replace(",", "")) * UNIT_FACTORS[amount.unit]
+    return None
 
 
 def test_the_first_corpus_produces_no_error(corpus_release: Release) -> None:
