@@ -76,6 +76,7 @@ def run_all(
     Publication then runs from every document's latest outputs, unless nothing ran and the
     release in the folder was made from exactly these inputs.
     """
+    started = time.perf_counter()
     if not raw_dir.is_dir():
         print(f"cnbudget: raw folder {raw_dir} does not exist", file=sys.stderr)
         return 1
@@ -106,7 +107,7 @@ def run_all(
         print(f"  {document_id}: {outcome} in {seconds:.1f} s (run {run_id[:8]})")
     if not pending and not force and publication_is_current(instance, paths, versions):
         print(f"cnbudget: the release in {published_dir} was made from exactly these inputs; not published again")
-        print_summary(published_dir)
+        print_summary(published_dir, started)
         return 0
     publication = defs.resolve_job_def("publish_job").execute_in_process(
         instance=instance, raise_on_error=False, run_config=QUIET
@@ -117,7 +118,7 @@ def run_all(
             file=sys.stderr,
         )
         return 1
-    print_summary(published_dir)
+    print_summary(published_dir, started)
     return 0
 
 
@@ -204,14 +205,15 @@ def _run_document(document_id: str) -> DocumentRun:
     return document_id, result.success, result.run_id, time.perf_counter() - started
 
 
-def print_summary(published_dir: Path) -> None:
-    """Per-document status and row counts, read back from the release just written."""
+def print_summary(published_dir: Path, started: float | None = None) -> None:
+    """Per-document status, what each PDF holds and row counts, read back from the release just written,
+    then the totals: documents by status, rows, warnings, errors and (for a run) the time it took."""
     documents_frame = pd.read_parquet(published_dir / "documents.parquet")
     counts = {
         name: pd.read_parquet(published_dir / f"{name}.parquet", columns=["document_id"])["document_id"].value_counts()
         for name in ("budget_lines", "three_public_expenses", "performance_indicators", "validation_issues")
     }
-    summary = documents_frame[["document_id", "status", "tables_found"]].copy()
+    summary = documents_frame[["document_id", "status", "content", "tables_found"]].copy()
     for name, series in counts.items():
         summary[name] = summary["document_id"].map(series).fillna(0).astype(int)
     print(f"\nPublished to {published_dir}:")
@@ -219,6 +221,14 @@ def print_summary(published_dir: Path) -> None:
     failed = documents_frame[documents_frame["error"].notna()]
     for row in failed.itertuples():
         print(f"  {row.document_id}: {row.status}: {row.error}")
+    severities = pd.read_parquet(published_dir / "validation_issues.parquet", columns=["severity"])["severity"]
+    statuses = ", ".join(f"{count} {status}" for status, count in documents_frame["status"].value_counts().items())
+    rows = ", ".join(f"{int(summary[name].sum())} {name}" for name in counts if name != "validation_issues")
+    print(
+        f"Total: {len(documents_frame)} documents ({statuses}); {rows}; "
+        f"{int((severities == 'warning').sum())} warnings, {int((severities == 'error').sum())} errors"
+        + (f"; {time.perf_counter() - started:.0f} s" if started is not None else "")
+    )
 
 
 def evaluate_corpus(corpus: Path, labels_dir: Path, details: bool) -> int:

@@ -31,9 +31,23 @@ class ProjectPaths(dg.ConfigurableResource):
         return (PROJECT_ROOT / self.published_dir).resolve()
 
     def document_files(self) -> dict[str, Path]:
-        """The PDFs in the raw folder by document id (``.pdf`` in any case), in a stable order."""
-        files = (path for path in self.raw_path().iterdir() if path.is_file() and path.suffix.lower() == ".pdf")
-        return {path.stem: path for path in sorted(files)}
+        """The PDFs in the raw folder and its subfolders by document id (``.pdf`` in any case), in a stable order.
+
+        A document's id is its file name without ``.pdf``; a PDF in a subfolder whose name another PDF
+        already has (sorted by path) is told apart by its folders: ``cities__xian_budget``.
+        """
+        root = self.raw_path()
+        files = sorted(
+            (path for path in root.rglob("*") if path.is_file() and path.suffix.lower() == ".pdf"),
+            key=lambda path: (len(path.relative_to(root).parts), str(path.relative_to(root))),
+        )
+        found: dict[str, Path] = {}
+        for path in files:
+            key = path.stem
+            if key in found:
+                key = "__".join((*path.relative_to(root).parent.parts, path.stem))
+            found[key] = path
+        return dict(sorted(found.items()))
 
     def corrections_path(self, document_id: str) -> Path:
         """``corrections/<document_id>.yaml`` in the raw folder (it need not exist)."""

@@ -309,7 +309,7 @@ def header_depth(rows: list[list[str]]) -> int:
     depth = 0
     for row in rows:
         filled = [cell for cell in row if cell]
-        if any(fold_for_matching(cell) == COLUMN_NUMBERS_LABEL for cell in filled):
+        if any(fold_for_matching(cell) == COLUMN_NUMBERS_LABEL for cell in filled) or _numbers_columns(filled):
             depth += 1  # a 栏次 row numbers the columns (1, 2, 3…): header, not body
             continue
         if any(is_amount(cell) or _CODE_LIKE.match(cell) for cell in filled):
@@ -318,6 +318,15 @@ def header_depth(rows: list[list[str]]) -> int:
             break
         depth += 1
     return depth
+
+
+MIN_COLUMN_NUMBERS = 3
+
+
+def _numbers_columns(filled: list[str]) -> bool:
+    """Whether a row's numbers are 1, 2, 3… in order: column numbers (栏次), whatever labels them (``**``)."""
+    numbers = [cell for cell in filled if cell.isdigit()]
+    return len(numbers) >= MIN_COLUMN_NUMBERS and numbers == [str(n) for n in range(1, len(numbers) + 1)]
 
 
 def _unit_above(grid: PageGrid, title: _Title | None, lines_by_page: dict[int, tuple[TextLine, ...]]) -> str | None:

@@ -24,7 +24,20 @@ _FUSED_CODE = re.compile(r"^\[?(?P<code>\d{3}(\d{2}){0,2})\]?\s*(?P<name>[^\d\s.
 """A code printed in the name's cell: ``[2010501]行政运行`` (Guangzhou), ``2010501 行政运行``."""
 _UNIT_CODE = re.compile(r"^\d{6}$")
 """A budget unit's code (``121001`` 西安市信访局): a row that starts the block of one unit."""
+_LABELLED_CODE = re.compile(r"^(?P<code>\d{3,7})\s+(?P<name>\D.*)$")
+"""A code and its name in the code cell: ``114 西安市人民政府办公厅`` (Xi'an's department and unit rows)."""
+_CLASSIFICATION_PREFIXES = {"function": ("2",), "economic": ("3", "5")}
+
+
+def _is_unit_code(code: str, classification: str) -> bool:
+    """A budget unit's code rather than a classification code: six digits, or a code of the wrong class
+    (Xi'an numbers its department 114 and its units 114001, beside function codes 2xx)."""
+    if _UNIT_CODE.match(code):
+        return True
+    prefixes = _CLASSIFICATION_PREFIXES.get(classification)
+    return bool(code) and code.isdigit() and prefixes is not None and not code.startswith(prefixes)
 _BARE_CODE = re.compile(r"^\d{3}(\d{2}){0,2}$")
+_CODE_PART = re.compile(r"^(\d{1,2}|类|款|项)$")
 MIN_CODE_SHARE = 0.6
 """Share of a column's filled cells that must be codes for the column to be read as the code column."""
 
@@ -79,6 +92,24 @@ def normalize_budget_lines(tables: list[DocumentTable], document: DocumentInfo) 
     return collector.result()
 
 
+def _split_code_columns(table: DocumentTable, layout: _Layout) -> _Layout:
+    """类|款|项 columns under one merged 科目编码 header (sh_putuo_finance_2024_final's 收入决算表 prints
+    ``201 | 06 | 01``): the code column's right neighbours with its label, holding 2-digit parts, are its 款 and 项."""
+    code = layout.code
+    if code is None:
+        return layout
+    following = [
+        position
+        for position in (code + 1, code + 2)
+        if position < len(table.labels) and table.labels[position] == table.labels[code]
+    ]
+    parts = [row.cells[position] for row in table.rows for position in following if row.cells[position]]
+    if not following or not parts or not all(_CODE_PART.match(part) for part in parts):
+        return layout
+    code_parts = dict(zip(_CODE_PARTS, (code, *following), strict=False))
+    return _Layout(None, code_parts, layout.name, layout.amounts, layout.budget_unit)
+
+
 def _code_column_by_content(table: DocumentTable, layout: _Layout) -> _Layout:
     """The code column found by what its cells hold, where the header does not name one.
 
@@ -86,6 +117,8 @@ def _code_column_by_content(table: DocumentTable, layout: _Layout) -> _Layout:
     reads as a name column: the column whose cells are mostly bare codes is the code column, and
     the name is the next column with the same label.
     """
+    if layout.code is not None and not layout.code_parts:
+        return _split_code_columns(table, layout)
     if layout.code is not None or layout.code_parts or layout.name is None:
         return layout
     cells = [row.cells[layout.name] for row in table.rows if row.cells[layout.name]]
@@ -219,14 +252,18 @@ def _add_row(
     classification: str,
     carried: dict[str, str],
 ) -> None:
+    if not any(row.cells[column.position] for column in layout.amounts):
+        return  # no amount printed (a repeated header row, a heading): nothing to publish or misread
     row = _spilled_text_moved(collector, table, row, layout)
     code_text = _code_text(row, layout, carried)
     name = row.cells[layout.name] if layout.name is not None else ""
     if not code_text and (fused := _FUSED_CODE.match(name)) is not None:
         code_text, name = fused.group("code"), fused.group("name").strip()
+    if (labelled := _LABELLED_CODE.match(code_text)) is not None:
+        code_text, name = labelled.group("code"), labelled.group("name")
     if layout.budget_unit is not None and row.cells[layout.budget_unit]:
         carried["budget_unit"] = row.cells[layout.budget_unit]
-    if _UNIT_CODE.match(code_text):
+    if _is_unit_code(code_text, classification):
         carried["budget_unit"] = f"{code_text} {name}".strip()
         code_text, name = "", name or code_text
     if not name and not code_text:

@@ -61,6 +61,7 @@ def reconcile_outcomes(
     return [
         *row_identities(lines, context),
         *hierarchy(lines, context),
+        *repeated_codes(lines, context),
         *three_public_identities(three_public, context),
         *same_totals(budget_lines, context),
         *summary_items_vs_function(budget_lines, context),
@@ -120,9 +121,12 @@ def _printed_parts(parts: tuple[str, ...], printed: set[str]) -> list[str]:
 
 
 def hierarchy(lines: pd.DataFrame, context: dict) -> Iterator[Outcome]:
-    """Each 类 = Σ its 款, each 款 = Σ its 项, and the grand total = Σ 类, per measure and stage."""
-    coded = lines[lines["classification"] != "none"]
-    for (table_index, stage, measure), table in coded.groupby(["table_index", "stage", "measure"], sort=True):
+    """Each 类 = Σ its 款, each 款 = Σ its 项, and the grand total = Σ 类, per measure, stage and budget unit
+    (a table that stacks its units' blocks repeats their codes)."""
+    coded = lines[lines["classification"] != "none"].assign(unit=lambda frame: frame["budget_unit"].fillna(""))
+    for (table_index, stage, measure, _unit), table in coded.groupby(
+        ["table_index", "stage", "measure", "unit"], sort=True
+    ):
         by_code: dict[str, Printed] = {}
         for row in table[table["code"].notna()].itertuples():
             by_code.setdefault(row.code, _printed(row))
@@ -155,6 +159,36 @@ def hierarchy(lines: pd.DataFrame, context: dict) -> Iterator[Outcome]:
                 what=f"grand total ≠ Σ 类 ({stage}, table {table_index})",
                 **context,
             )
+
+
+def repeated_codes(lines: pd.DataFrame, context: dict) -> Iterator[Outcome]:
+    """A code printed on rows of different names within one table and unit: the codes were misread
+    (a 款 and its 项 given their 类's code) or misprinted, and the hierarchy cannot be checked."""
+    coded = lines[lines["code"].notna() & (lines["measure"] == "total")]
+    for (table_index, code), rows in coded.groupby(["table_index", "code"], sort=True):
+        names = rows.groupby(rows["budget_unit"].fillna(""))["name"].agg(lambda printed: sorted(set(printed.dropna())))
+        for unit, printed in names.items():
+            if len(printed) < 2:
+                continue
+            first = rows.iloc[0]
+            finding = {
+                **context,
+                "check": "repeated_code",
+                "severity": "warning",
+                "table_kind": first["table_kind"],
+                "code": code,
+                "measure": "total",
+                "actual": " / ".join(printed),
+                "pages": ",".join(map(str, sorted(set(rows["page"])))),
+                "tables": str(table_index),
+                "message": f"code {code} is printed on rows named {' / '.join(printed)}"
+                + (f" ({unit})" if unit else "")
+                + ": a code names one item, so the codes of this table cannot be checked",
+                "page": int(first["page"]),
+                "table_index": int(table_index),
+                "row_index": None,
+            }
+            yield Outcome((), {**finding, "finding_id": finding_id(finding)}, beyond_rounding=False, binding=False)
 
 
 def three_public_identities(items: pd.DataFrame, context: dict) -> Iterator[Outcome]:

@@ -107,8 +107,12 @@ def test_cnbudget_run_processes_a_folder_and_prints_a_summary(
         for line in out.splitlines()
         if line.strip().startswith((REFERENCE_ID, NOT_A_PDF_ID))
     }
-    assert summary[REFERENCE_ID] == ["ok", "12", "541", "4", "26", "5"]
-    assert summary[NOT_A_PDF_ID][:2] == ["empty_file", "0"]
+    assert summary[REFERENCE_ID] == ["ok", "tables_and_narrative", "12", "541", "4", "26", "5"]
+    assert summary[NOT_A_PDF_ID][:3] == ["empty_file", "none", "0"]
+    assert out.splitlines()[-1].startswith(
+        "Total: 2 documents (1 ok, 1 empty_file); 541 budget_lines, 4 three_public_expenses, "
+        "26 performance_indicators; 5 warnings, 1 errors; "
+    )
     runs = dg.DagsterInstance.from_config(str(tmp_path / "home")).get_runs()
     assert sorted(run.job_name for run in runs) == ["document_job", "document_job", "publish_job"]
 
