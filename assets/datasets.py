@@ -18,12 +18,13 @@ from assets.checks import (
 from assets.metadata import column_lineage, frame_metadata
 from assets.partitions import documents
 from assets.resources import ProjectPaths
+from pipeline.code_versions import NORMALIZATION_PACKAGES, code_version
 from pipeline.contract.datasets import DATASETS_BY_NAME, VALIDATION_ISSUES
 from pipeline.corrections.model import read_corrections
 from pipeline.extraction.document_tables import ExtractedDocument
 from pipeline.normalization.document import NORMALIZERS, normalize_document
 
-NORMALIZATION_VERSION = "2"
+NORMALIZATION_VERSION = code_version(*NORMALIZATION_PACKAGES)
 """Bump when a change to the normalisers, the catalogue or reconciliation changes published rows."""
 
 DESCRIPTIONS = {

@@ -5,11 +5,12 @@ import dagster as dg
 from assets.metadata import extracted_table_schema
 from assets.partitions import documents
 from assets.resources import DocumentLimits, ProjectPaths
+from pipeline.code_versions import EXTRACTION_PACKAGES, code_version
 from pipeline.extraction.document_tables import ExtractedDocument
 from pipeline.extraction.limits import extract_within_limits
 from pipeline.inspection.document import DocumentInfo, inspect_document
 
-EXTRACTION_VERSION = "2"
+EXTRACTION_VERSION = code_version(*EXTRACTION_PACKAGES)
 """Bump when a change to page targeting, camelot options or assembly changes what is extracted."""
 
 

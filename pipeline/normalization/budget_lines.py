@@ -36,6 +36,8 @@ def _is_unit_code(code: str, classification: str) -> bool:
         return True
     prefixes = _CLASSIFICATION_PREFIXES.get(classification)
     return bool(code) and code.isdigit() and prefixes is not None and not code.startswith(prefixes)
+
+
 _BARE_CODE = re.compile(r"^\d{3}(\d{2}){0,2}$")
 _CODE_PART = re.compile(r"^(\d{1,2}|类|款|项)$")
 MIN_CODE_SHARE = 0.6
