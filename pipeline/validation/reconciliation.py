@@ -35,18 +35,6 @@ SUMMARY_TABLE = "appropriation_summary"
 _LEADING_NUMBER = re.compile(r"^([一二三四五六七八九十]+、|\d+[.、])")
 
 
-def reconcile_document(
-    document_id: str,
-    source_sha256: str,
-    budget_lines: pd.DataFrame,
-    three_public: pd.DataFrame,
-    narrative: tuple[tuple[int, str], ...] = (),
-    year: int | None = None,
-) -> pd.DataFrame:
-    """Every reconciliation finding of one document, as ``validation_issues`` rows."""
-    return findings_frame(reconcile_outcomes(document_id, source_sha256, budget_lines, three_public, narrative, year))
-
-
 def reconcile_outcomes(
     document_id: str,
     source_sha256: str,
