@@ -225,7 +225,7 @@ def print_summary(published_dir: Path, started: float | None = None) -> None:
     statuses = ", ".join(f"{count} {status}" for status, count in documents_frame["status"].value_counts().items())
     rows = ", ".join(f"{int(summary[name].sum())} {name}" for name in counts if name != "validation_issues")
     print(
-        f"Total: {len(documents_frame)} documents ({statuses}); {rows}; "
+        f"Total: {len(documents_frame)} document{'s' if len(documents_frame) != 1 else ''} ({statuses}); {rows}; "
         f"{int((severities == 'warning').sum())} warnings, {int((severities == 'error').sum())} errors"
         + (f"; {time.perf_counter() - started:.0f} s" if started is not None else "")
     )
