@@ -27,7 +27,7 @@ from dagster._core.instance.ref import InstanceRef
 
 from assets.definitions import build_definitions
 from assets.freshness import document_is_current, publication_is_current
-from assets.instance import NO_COMPUTE_LOGS, project_instance
+from assets.instance import INSTANCE_OVERRIDES, project_instance
 from assets.partitions import documents
 from assets.resources import PROJECT_ROOT, ProjectPaths
 from pipeline.evaluation.labels import read_labels
@@ -243,7 +243,7 @@ def evaluate_corpus(corpus: Path, labels_dir: Path, details: bool) -> int:
         for pdf in sorted(corpus.rglob("*.pdf")):
             (raw / pdf.name).symlink_to(pdf)
         (root / "home").mkdir()
-        instance = dg.DagsterInstance.local_temp(str(root / "home"), overrides={"compute_logs": NO_COMPUTE_LOGS})
+        instance = dg.DagsterInstance.local_temp(str(root / "home"), overrides=INSTANCE_OVERRIDES)
         code = run_all(raw, root / "published", instance)
         if code:
             return code

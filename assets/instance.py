@@ -19,7 +19,10 @@ NO_COMPUTE_LOGS = {
 }
 """Steps log through Dagster's structured log and print nothing; capturing their stdout and stderr
 would start four helper processes for every run (two `tail`, two orphan watchers: 108 over the 26-document corpus)."""
-INSTANCE_SETTINGS = yaml.safe_dump({"telemetry": {"enabled": False}, "compute_logs": NO_COMPUTE_LOGS}, sort_keys=False)
+INSTANCE_OVERRIDES = {"telemetry": {"enabled": False}, "compute_logs": NO_COMPUTE_LOGS}
+"""The settings of every instance the project makes: the project's home and the throw-away ones of
+``cnbudget evaluate`` and the tests (without them, each first run prints Dagster's telemetry notice)."""
+INSTANCE_SETTINGS = yaml.safe_dump(INSTANCE_OVERRIDES, sort_keys=False)
 
 
 def ensure_dagster_home() -> Path:

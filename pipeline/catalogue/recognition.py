@@ -30,8 +30,9 @@ _NUMBERING = re.compile(
     r"|([0-9]{1,3}|[一二三四五六七八九十]{1,3})表)[:.、]?"
 )
 """Table numbering printed before a title: 预算01表, 预算表12, 公开表3, 表一, 表1-1, 附表2."""
-_QUALIFIER = re.compile(r"\(按?(支出)?(?P<word>功能|经济)(分类)?(科目)?\)$")
-"""A classification qualifier after a title: （按功能分类科目）, （按支出经济分类科目）, （经济科目）."""
+_QUALIFIER = re.compile(r"\(按?(支出)?(?P<word>功能|经济)(分类)?(科目)?([-－—][^()]*)?\)$")
+"""A classification qualifier after a title: （按功能分类科目）, （按支出经济分类科目）, （经济科目）, and
+with what the table leaves out: （按支出功能分类科目-不含上年结转）."""
 _TRAILING_PARENTHETICAL = re.compile(r"\([^()]*\)$")
 _SUFFIXES = ((re.compile(r"总体情况表$"), "总表"), (re.compile(r"(情况|明细)表$"), "表"))
 """Wordings that say nothing about the kind: 收支总体情况表 is a 收支总表, 支出情况表 a 支出表."""

@@ -68,7 +68,7 @@ CLASSIFICATION_WORDS = {"功能": "function", "经济": "economic"}
 """The word a title, qualifier or header uses for each classification (功能分类科目, 按经济分类)."""
 
 
-TOTAL_LABELS = ("合计", "总计", "小计", "本年支出合计", "支出合计", "收入合计", "本年收入合计")
+TOTAL_LABELS = ("合计", "总计", "小计", "本年支出合计", "支出合计", "收入合计", "本年收入合计", "收入总计", "支出总计")
 """Row labels that mark a total row rather than a classification line."""
 
 EMPTY_TABLE_NOTICES = (
@@ -122,7 +122,7 @@ _SOURCE_MEASURES = (
     _TOTAL,
     ColumnRole("measure", "carried_forward", (r"上年结转",)),
     ColumnRole("measure", "appropriation", (r"^(收入预算/)?财政拨款(收入)?$",)),
-    ColumnRole("measure", "general_budget", (r"一般公共预算",)),
+    ColumnRole("measure", "general_budget", (r"一般公共预算", r"(^|/)公共预算拨款(/小计)?$")),
     ColumnRole("measure", "government_fund", (r"政府性基金",)),
     ColumnRole("measure", "state_capital", (r"国有资本经营",)),
     ColumnRole("measure", "fiscal_special_account", (r"财政专户",)),
@@ -182,14 +182,15 @@ TABLE_KINDS: tuple[TableKind, ...] = (
         classification="none",
         layout="single_row",
         columns=(
-            ColumnRole("item", "vehicle_total", (r"公务用车购置及运行(维护)?费(/小计)?$",)),
+            ColumnRole("item", "vehicle_total", (r"公务用车购置及运行(维护)?(费|支出)(/小计)?$",)),
             ColumnRole("item", "vehicle_purchase", (r"(公务用车)?购置费?$",)),
             ColumnRole("item", "vehicle_operation", (r"(公务用车)?运行(维护)?费?$",)),
-            ColumnRole("item", "overseas_travel", (r"因公出国\(境\)费(用)?$",)),
-            ColumnRole("item", "reception", (r"公务接待费$",)),
+            ColumnRole("item", "overseas_travel", (r"因公出国\(境\)(费(用)?|支出)$",)),
+            ColumnRole("item", "reception", (r"公务接待费(支出)?$",)),
             ColumnRole("item", "meeting", (r"会议费$",)),
             ColumnRole("item", "training", (r"培训费$",)),
-            ColumnRole("item", "operating_costs", (r"机关运行经费(预算数)?$",)),
+            # Guangzhou's table of 行政经费及“三公”经费 prints 机关运行经费 as 行政经费 (its narrative: 行政经费（机关运行经费）).
+            ColumnRole("item", "operating_costs", (r"机关运行经费(预算数)?$", r"^行政经费$")),
             ColumnRole(
                 "item",
                 "total",
@@ -237,7 +238,12 @@ TABLE_KINDS: tuple[TableKind, ...] = (
     TableKind(
         "project_performance_targets",
         "项目支出绩效目标表",
-        (r"项目支出绩效目标(填报)?表$",),
+        (
+            r"项目支出绩效目标(填报)?表$",
+            r"专项业务经费绩效目标表$",
+            r"专项资金总体绩效目标表$",
+            r"转移支付(资金)?绩效目标表$",
+        ),
         dataset="performance_indicators",
         classification="none",
         layout="form",
@@ -247,6 +253,9 @@ TABLE_KINDS: tuple[TableKind, ...] = (
             TitleExample("2023年项目支出绩效目标表", "chongqing_beibei_chaoyang_2023_budget"),
             TitleExample("2023年财政项目支出绩效目标填报表", "sh_putuo_wanli_street_2023_budget"),
             TitleExample("预算12表 项目支出绩效目标表", "beijing_gov_office_2026_budget_tables"),
+            TitleExample("表14 部门专项业务经费绩效目标表", "xian_finance_2026_budget"),
+            TitleExample("专项资金总体绩效目标表", "xian_finance_2026_budget"),
+            TitleExample("预算14表社会保障和就业共同财政事权转移支付资金绩效目标表", "beijing_hrss_2026_budget_tables"),
         ),
     ),
     TableKind(

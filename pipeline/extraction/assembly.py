@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from pipeline.catalogue.matching import header_labels, is_empty_table_notice, is_title, is_total_label, match_title
-from pipeline.catalogue.recognition import canonical_title, recognise
+from pipeline.catalogue.recognition import MAX_TITLE_LENGTH, canonical_title, recognise
 from pipeline.catalogue.table_kinds import KINDS_BY_ID
 from pipeline.extraction.page_grids import PageGrid
 from pipeline.extraction.tables import DocumentTable, GridReport, SourceRow
@@ -53,7 +53,7 @@ class _Building:
 
 def assemble_tables(pages: list[PageText], grids: list[PageGrid]) -> list[DocumentTable]:
     """Type, title and stitch the document's grids into tables, in reading order."""
-    titles = _find_titles(pages)
+    titles = [title for title in _find_titles(pages) if not _inside_a_grid(title, grids)]
     lines_by_page = {page.page: page.lines for page in pages}
     tables: list[_Building] = []
     for position, grid in enumerate(grids):
@@ -66,7 +66,10 @@ def assemble_tables(pages: list[PageText], grids: list[PageGrid]) -> list[Docume
         repeated = (
             title is not None and not _is_form(tables[-1]) and _repeats_title(tables[-1], title) if tables else False
         )
-        if tables and (title is None or repeated) and _continues(tables[-1], grid):
+        if tables and (
+            (title is None and _continues(tables[-1], grid))
+            or (repeated and _continues_under_its_title(tables[-1], grid))
+        ):
             _append_continuation(tables[-1], grid, title_rows)
         else:
             tables.append(_start_table(grid, title, lines_by_page, title_rows))
@@ -76,7 +79,7 @@ def assemble_tables(pages: list[PageText], grids: list[PageGrid]) -> list[Docume
 
 def _recognised(index: int, table: _Building) -> DocumentTable:
     """The finished table, its kind decided from its title, header and body together (see ``recognise``)."""
-    labels = header_labels(table.header)
+    labels = header_labels([row for row in table.header if not _numbers_columns_row(row)])
     recognition = recognise(table.title, labels, [row.cells for row in table.rows])
     return DocumentTable(
         table_index=index,
@@ -113,7 +116,7 @@ def _find_titles(pages: list[PageText]) -> list[_Title]:
             if (
                 not titled
                 and following is not None
-                and len(following.text) <= MAX_WRAPPED_TAIL < len(line.text)
+                and (len(following.text) <= MAX_WRAPPED_TAIL < len(line.text) or _ends_mid_title(line.text))
                 and not is_title(following.text)
                 and is_title(line.text + following.text)
             ):
@@ -122,7 +125,50 @@ def _find_titles(pages: list[PageText]) -> list[_Title]:
             if titled:
                 kind = match_title(line.text)
                 found.append(_Title(page.page, line, kind.id if kind is not None else None))
+            elif _looks_like_title(line.text):
+                found.append(_Title(page.page, line, None))
     return found
+
+
+def _inside_a_grid(title: _Title, grids: list[PageGrid]) -> bool:
+    """Whether a title the catalogue does not know is text inside a ruled grid: a cell of a form that ends in
+    表 (beijing_emergency_2026_budget_tables prints ``等级汇总表`` in an indicator's cell), not a title."""
+    if is_title(title.line.text):
+        return False
+    x, y = (title.line.left + title.line.right) / 2, (title.line.bottom + title.line.top) / 2
+    return any(
+        grid.page == title.page and grid.bbox[0] <= x <= grid.bbox[2] and grid.bbox[1] <= y <= grid.bbox[3]
+        for grid in grids
+    )
+
+
+_TITLE_LIKE = re.compile(r"^[^:,;。，；]{2,}表(\([^()]*\))?$")
+"""A line that names a table the catalogue does not know: short, ending in 表 (and perhaps a parenthetical),
+no sentence punctuation."""
+
+
+def _looks_like_title(text: str) -> bool:
+    """Whether a line is the title of some table, known to the catalogue or not.
+
+    Such a title starts a table of its own even when its grid's rules line up with the table before it:
+    guangzhou_petitions_2026_budget prints 表11 部门预算基本支出预算表 on the page after its empty
+    国有资本经营预算支出情况表, with the same columns, and without its title the rows were read as a
+    continuation of that table. The table is then listed as unrecognised, with its title as evidence.
+    """
+    folded = fold_for_matching(text)
+    return len(folded) <= MAX_TITLE_LENGTH and not folded.startswith("注") and _TITLE_LIKE.match(folded) is not None
+
+
+_JOINING_END = re.compile(r"(及|和|与|、|,)$")
+
+
+def _ends_mid_title(text: str) -> bool:
+    """Whether a line stops where no title ends, so that its title goes on on the next line, however long:
+    inside a parenthetical it opened (xian_publicity_2021_budget: ``…支出明细表（按支出功能分类科`` /
+    ``目-不含上年结转）``) or on a word that joins (xian_civil_affairs_2021_budget: ``…“三公”经费及`` /
+    ``会议费、培训费支出预算表（不含上年结转）``)."""
+    folded = fold_for_matching(text)
+    return folded.rfind("(") > folded.rfind(")") or _JOINING_END.search(folded) is not None
 
 
 def _title_for(grid: PageGrid, previous: PageGrid | None, titles: list[_Title]) -> _Title | None:
@@ -172,7 +218,7 @@ def _title_inside(grid: PageGrid) -> tuple[_Title, int] | None:
         if not rest:
             consumed = position
             continue
-        if title is not None or len(rest) != 1 or not is_title(text := rest.pop()):
+        if title is not None or len(rest) != 1 or not (is_title(text := rest.pop()) or _looks_like_title(text)):
             break
         kind = match_title(text)
         title = _Title(grid.page, TextLine(text, left, top, right, top), kind.id if kind is not None else None)
@@ -215,6 +261,18 @@ def _continues(table: _Building, grid: PageGrid) -> bool:
     if grid.page not in (last.page, last.page + 1):
         return False
     return _is_form(table) or not table.rows or _column_spans(table.column_edges, grid) is not None
+
+
+def _continues_under_its_title(table: _Building, grid: PageGrid) -> bool:
+    """Whether a grid under the table's own title, printed again, continues it: when its rules line up, or
+    when it has as many columns and repeats the header (xian_civil_affairs_2021_budget p47 prints the title
+    and header of 一般公共预算支出明细表 again, its rules a few points off those of p46)."""
+    if _continues(table, grid):
+        return True
+    if grid.page != table.grids[-1].page + 1 or grid.width != len(table.column_edges) - 1:
+        return False
+    depth = header_depth([list(row) for row in grid.cells])
+    return depth > 0 and _repeated_header_depth(table.header, grid.cells[:depth]) == depth
 
 
 def _column_spans(edges: tuple[float, ...], grid: PageGrid) -> list[tuple[int, int]] | None:
@@ -261,12 +319,15 @@ def _repeated_header_depth(header: list[list[str]], leading: list[tuple[str, ...
     """How many of a continuation's header-like leading rows repeat the table's header.
 
     A body row that prints no amount (a 收支总表's ``二、外交支出`` with a blank cell) looks
-    like a header row; at the top of a page it is one only when its labels are the header's.
+    like a header row; at the top of a page it is one only when its labels are the header's. A label
+    may be part of a header cell: where the first page merges cells the next one rules apart
+    (xian_finance_2026_budget: ``功能科目编码功能科目名称`` on p29, ``功能科目编码`` | ``功能科目名称`` on p30).
     """
     labels = {fold_for_matching(cell) for row in header for cell in row if cell}
     depth = 0
     for row in leading:
-        if not all(fold_for_matching(cell) in labels for cell in row if cell):
+        texts = [fold_for_matching(cell) for cell in row if cell]
+        if not all(text in labels or any(text in label for label in labels) for text in texts):
             break
         depth += 1
     return depth
@@ -309,7 +370,7 @@ def header_depth(rows: list[list[str]]) -> int:
     depth = 0
     for row in rows:
         filled = [cell for cell in row if cell]
-        if any(fold_for_matching(cell) == COLUMN_NUMBERS_LABEL for cell in filled) or _numbers_columns(filled):
+        if _numbers_columns_row(row):
             depth += 1  # a 栏次 row numbers the columns (1, 2, 3…): header, not body
             continue
         if any(is_amount(cell) or _CODE_LIKE.match(cell) for cell in filled):
@@ -323,8 +384,13 @@ def header_depth(rows: list[list[str]]) -> int:
 MIN_COLUMN_NUMBERS = 3
 
 
-def _numbers_columns(filled: list[str]) -> bool:
-    """Whether a row's numbers are 1, 2, 3… in order: column numbers (栏次), whatever labels them (``**``)."""
+def _numbers_columns_row(row: list[str] | tuple[str, ...]) -> bool:
+    """Whether a row numbers the columns: it says 栏次, or its numbers are 1, 2, 3… in order, whatever labels
+    them (``**``). It is header, but names no column: the labels are built without it, so that
+    xian_emergency_2019_budget's ``合计`` over ``1`` reads as 合计, not ``合计/1``."""
+    filled = [cell for cell in row if cell]
+    if any(fold_for_matching(cell) == COLUMN_NUMBERS_LABEL for cell in filled):
+        return True
     numbers = [cell for cell in filled if cell.isdigit()]
     return len(numbers) >= MIN_COLUMN_NUMBERS and numbers == [str(n) for n in range(1, len(numbers) + 1)]
 

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from pipeline.catalogue.recognition import Recognition
 from pipeline.parsing.amounts import is_amount
 
-_CODE = re.compile(r"^\d{3}(\d{2}){0,2}$")
+_CODE = re.compile(r"^(\d{3}(\d{2}){0,2}|\d{6})$")
+"""Classification codes (3, 5 or 7 digits) and budget-unit codes (6 digits): numbers that are not amounts."""
 
 
 @dataclass(frozen=True)
@@ -64,4 +65,12 @@ class DocumentTable:
         Cells that read as classification codes (3, 5 or 7 digits) do not count: a template
         lists codes but no amounts.
         """
-        return any(is_amount(cell) and not _CODE.match(cell) for row in self.rows for cell in row.cells)
+        return any(self.amounts_in(position) for position in range(len(self.labels)))
+
+    def amounts_in(self, position: int) -> list[str]:
+        """The amounts the body prints in one column (classification codes, 3, 5 or 7 digits, not counted)."""
+        return [
+            cell
+            for row in self.rows
+            if position < len(row.cells) and is_amount(cell := row.cells[position]) and not _CODE.match(cell)
+        ]

@@ -70,14 +70,22 @@ def read_page_chars(page: pdfium.PdfPage) -> list[TextLine]:
 
 
 def _display_transform(page: pdfium.PdfPage):
-    """A function mapping a user-space box to the displayed page's space, per the page's /Rotate."""
+    """A function mapping a user-space box to the displayed page's space, per the page's /Rotate.
+
+    The displayed page starts at its crop box's lower-left corner, which is not always the origin
+    of user space: beijing_sasac_2026_budget_tables sets ``/MediaBox [-12.02 12.02 829.78 607.22]``,
+    and camelot's rules are measured from that corner, so characters are moved there too.
+    """
     rotation = page.get_rotation()
     width, height = page.get_size()
     if rotation in (90, 270):
         width, height = height, width
+    origin_x, origin_y, _, _ = page.get_cropbox()
 
     def transform(left: float, bottom: float, right: float, top: float) -> tuple[float, float, float, float]:
-        corners = [_rotate(x, y, rotation, width, height) for x, y in ((left, bottom), (right, top))]
+        corners = [
+            _rotate(x - origin_x, y - origin_y, rotation, width, height) for x, y in ((left, bottom), (right, top))
+        ]
         xs, ys = [x for x, _ in corners], [y for _, y in corners]
         return min(xs), min(ys), max(xs), max(ys)
 

@@ -88,6 +88,10 @@ def normalize_budget_lines(tables: list[DocumentTable], document: DocumentInfo) 
             continue
         if collector.lacks_unit(table):
             continue
+        positions = (layout.code, layout.name, layout.budget_unit, *layout.code_parts.values())
+        collector.report_unread_columns(
+            table, {position for position in positions if position is not None} | {c.position for c in layout.amounts}
+        )
         carried: dict[str, str] = {}
         for row in table.rows:
             _add_row(collector, table, row, layout, kind.classification, carried)
@@ -196,6 +200,32 @@ def _matches(label: str, roles: tuple[ColumnRole, ...], role: str) -> bool:
     )
 
 
+_CODE_SUFFIX = re.compile(r"^\d{2}$")
+
+
+def _expanded_suffix(suffix: str, name: str, classification: str, previous: str) -> str:
+    """The full code of a 款 or 项 printed as its last two digits in the code column, under the codes above it.
+
+    xian_emergency_2019_budget prints ``208`` 社会保障和就业支出, ``05`` 行政事业单位离退休, ``2080505`` …: the
+    ``05`` is 款 20805. After a 款 the two digits may be one of its 项 as well; the code list decides where
+    the printed name is the standard name of one reading, else where only one reading is a listed code,
+    else the level below the previous code (a 项 after a 款, a 款 after a 类 or a 项). A suffix with no
+    code above it stays as printed.
+    """
+    parents = [code for code in (previous[:3], previous[:5] if len(previous) >= 5 else "") if code]
+    readings = [parent + suffix for parent in parents]
+    if not readings or classification not in ("function", "economic"):
+        return suffix
+    codes = load_code_list()
+    for known in (
+        [code for code in readings if codes.name_matches(code, name, classification)],
+        [code for code in readings if codes.get(code, classification) is not None],
+    ):
+        if len(known) == 1:
+            return known[0]
+    return readings[-1] if len(previous) == 5 else readings[0]
+
+
 def _code_text(row: SourceRow, layout: _Layout, carried: dict[str, str]) -> str:
     """The row's printed code; codes split into 类/款/项 columns are joined into the full code.
 
@@ -263,6 +293,8 @@ def _add_row(
         code_text, name = fused.group("code"), fused.group("name").strip()
     if (labelled := _LABELLED_CODE.match(code_text)) is not None:
         code_text, name = labelled.group("code"), labelled.group("name")
+    if _CODE_SUFFIX.match(code_text) and layout.code is not None:
+        code_text = _expanded_suffix(code_text, name, classification, carried.get("code", ""))
     if layout.budget_unit is not None and row.cells[layout.budget_unit]:
         carried["budget_unit"] = row.cells[layout.budget_unit]
     if _is_unit_code(code_text, classification):
@@ -281,6 +313,8 @@ def _add_row(
             return
     if is_total and not name and is_total_label(code_text):
         name = code_text
+    if code:
+        carried["code"] = code
     for column in layout.amounts:
         collector.add_amount(
             table,

@@ -1,5 +1,6 @@
 """What every normalised row and every issue carries: where it came from."""
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -11,6 +12,10 @@ from pipeline.contract.frames import dataset_frame
 from pipeline.extraction.tables import DocumentTable, SourceRow
 from pipeline.inspection.document import DocumentInfo
 from pipeline.parsing.amounts import AmountError, parse_amount, to_yuan
+
+UNREAD_LABELS = r"^(序号|行次|栏次|编号)$"
+"""Columns whose numbers count rows, not money."""
+MAX_SHOWN = 5
 
 
 @dataclass
@@ -72,6 +77,24 @@ class Collector:
                 **{key: None if value is None else str(value) for key, value in details.items()},
             }
         )
+
+    def report_unread_columns(self, table: DocumentTable, read: set[int]) -> None:
+        """One warning for a table's columns outside ``read`` that print amounts: what a table prints and the
+        catalogue gives no meaning to is said, never dropped in silence. Row numbers (序号) are not amounts."""
+        unread = []
+        for position, label in enumerate(table.labels):
+            amounts = table.amounts_in(position)
+            if position in read or not amounts or re.search(UNREAD_LABELS, label):
+                continue
+            shown = ", ".join(amounts[:MAX_SHOWN]) + (", …" if len(amounts) > MAX_SHOWN else "")
+            unread.append(f"column {position + 1} ({label or 'no header'}): {len(amounts)} amounts, {shown}")
+        if unread:
+            self.add_issue(
+                "column_roles",
+                "amounts in columns no catalogue role reads, not published: " + "; ".join(unread),
+                table,
+                severity="warning",
+            )
 
     def lacks_unit(self, table: DocumentTable) -> bool:
         """Record an error and say so when a table prints amounts without a 单位 line to read them in."""

@@ -16,7 +16,7 @@ from pipeline.extraction.tables import DocumentTable
 from pipeline.inspection.document import DocumentInfo
 from pipeline.normalization.records import Collector, Normalized
 from pipeline.parsing.amounts import is_amount
-from pipeline.parsing.cell_text import fold_for_matching
+from pipeline.parsing.cell_text import fold_for_matching, row_label_core
 
 
 def normalize_three_public_expenses(tables: list[DocumentTable], document: DocumentInfo) -> Normalized:
@@ -35,6 +35,8 @@ def normalize_three_public_expenses(tables: list[DocumentTable], document: Docum
             continue
         if collector.lacks_unit(table):
             continue
+        other_funds = {position for position, label in enumerate(labels) if not label and table.labels[position]}
+        collector.report_unread_columns(table, {column.position for column in items} | other_funds)
         stages = _row_stages(table)
         for row in table.rows:
             if not any(is_amount(cell) for cell in row.cells):
@@ -132,9 +134,7 @@ def _add_item_rows(collector: Collector, table: DocumentTable, roles: tuple) -> 
     matched = []
     for row in table.rows:
         label = next((cell for cell in row.cells[:amount] if cell and not is_amount(cell)), "")
-        role = next(
-            (role for role in roles if any(re.search(p, fold_for_matching(label)) for p in role.patterns)), None
-        )
+        role = next((role for role in roles if any(re.search(p, row_label_core(label)) for p in role.patterns)), None)
         if role is not None:
             matched.append((row, role, label))
     if len({role.key for _, role, _ in matched}) < MIN_ITEM_COLUMNS or collector.lacks_unit(table):

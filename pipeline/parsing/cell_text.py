@@ -29,3 +29,13 @@ def fold_for_matching(text: str) -> str:
     """
     folded = unicodedata.normalize("NFKC", text).translate(_QUOTES)
     return _SPACES.sub("", folded)
+
+
+_LIST_MARKER = re.compile(r"^(其中:)?(\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十]+、|\d+[.、])?")
+"""What a row label starts with to place it in a printed list: 其中：, （一）, 一、, 1. or 1、."""
+
+
+def row_label_core(label: str) -> str:
+    """A row label folded, without the list markers that only number it (``其中：（一）因公出国（境）支出``
+    is the row of ``因公出国(境)支出``; ``一、一般公共服务支出`` the 类 ``一般公共服务支出``)."""
+    return _LIST_MARKER.sub("", fold_for_matching(label), count=1)

@@ -28,11 +28,10 @@ from pipeline.catalogue.table_kinds import FUNCTION_TABLE_KIND, PREVIOUS_YEAR_ST
 from pipeline.contract.datasets import VALIDATION_ISSUES
 from pipeline.contract.frames import dataset_frame
 from pipeline.parsing.amounts import UNIT_FACTORS
-from pipeline.parsing.cell_text import fold_for_matching
+from pipeline.parsing.cell_text import fold_for_matching, row_label_core
 from pipeline.validation.findings import Outcome, Printed, compare, finding_id, rounding
 
 SUMMARY_TABLE = "appropriation_summary"
-_LEADING_NUMBER = re.compile(r"^([一二三四五六七八九十]+、|\d+[.、])")
 
 
 def reconcile_outcomes(
@@ -110,32 +109,37 @@ def _printed_parts(parts: tuple[str, ...], printed: set[str]) -> list[str]:
 
 def hierarchy(lines: pd.DataFrame, context: dict) -> Iterator[Outcome]:
     """Each 类 = Σ its 款, each 款 = Σ its 项, and the grand total = Σ 类, per measure, stage and budget unit
-    (a table that stacks its units' blocks repeats their codes)."""
+    (a table that stacks its units' blocks repeats their codes), within each block of ``code_blocks``."""
     coded = lines[lines["classification"] != "none"].assign(unit=lambda frame: frame["budget_unit"].fillna(""))
     for (table_index, stage, measure, _unit), table in coded.groupby(
         ["table_index", "stage", "measure", "unit"], sort=True
     ):
-        by_code: dict[str, Printed] = {}
-        for row in table[table["code"].notna()].itertuples():
-            by_code.setdefault(row.code, _printed(row))
-        kind = table["table_kind"].iloc[0]
-        for parent, amount in by_code.items():
-            children = [
-                child for code, child in by_code.items() if code[:-2] == parent and len(code) == len(parent) + 2
-            ]
-            if children:
-                yield compare(
-                    "hierarchy",
-                    amount,
-                    children,
-                    table_kind=kind,
-                    code=parent,
-                    measure=measure,
-                    what=f"{parent} ≠ Σ its sub-items ({stage}, table {table_index})",
-                    **context,
-                )
+        kind, classification = table["table_kind"].iloc[0], table["classification"].iloc[0]
+        ordered = table[table["code"].notna()].sort_values(["page", "row_index"])
+        blocks = code_blocks([(row.code, _printed(row)) for row in ordered.itertuples()])
+        for by_code in blocks:
+            for parent, amounts in by_code.items():
+                children = [
+                    child
+                    for code, printed in by_code.items()
+                    if len(code) > len(parent) and _printed_parent(code, by_code, classification) == parent
+                    for child in printed
+                ]
+                if children and len(amounts) == 1:
+                    yield compare(
+                        "hierarchy",
+                        amounts[0],
+                        children,
+                        table_kind=kind,
+                        code=parent,
+                        measure=measure,
+                        what=f"{parent} ≠ Σ its sub-items ({stage}, table {table_index})",
+                        **context,
+                    )
         totals = table[table["is_total_row"]]
-        top = [amount for code, amount in by_code.items() if len(code) == 3]
+        top = [
+            amount for code, amounts in (blocks[0] if blocks else {}).items() if len(code) == 3 for amount in amounts
+        ]
         if len(totals) and top:
             yield compare(
                 "grand_total",
@@ -147,6 +151,44 @@ def hierarchy(lines: pd.DataFrame, context: dict) -> Iterator[Outcome]:
                 what=f"grand total ≠ Σ 类 ({stage}, table {table_index})",
                 **context,
             )
+
+
+STANDARD_DEPTH = {"function": 7, "economic": 5}
+"""Digits of the deepest level of each classification: function 项 (2010101), economic 款 (30101)."""
+
+
+def _printed_parent(code: str, printed: dict[str, list[Printed]], classification: str) -> str | None:
+    """The code one level above ``code``, or, for a code below its classification's standard levels whose own
+    parent is not printed, the nearest printed one: xian_emergency_2019_budget lists 3010201 津贴补贴 and
+    3010202 改革性补贴 (local sub-items of 30102) under 301 without 30102. A standard code keeps its own
+    parent, so that a 款 missing from the rows read is still caught by its 类's sum."""
+    ancestor = code[:-2]
+    if len(code) <= STANDARD_DEPTH.get(classification, 7):
+        return ancestor
+    while len(ancestor) >= 3:
+        if ancestor in printed:
+            return ancestor
+        ancestor = ancestor[:-2]
+    return None
+
+
+def code_blocks(rows: list[tuple[str, Printed]]) -> list[dict[str, list[Printed]]]:
+    """A table's coded amounts in printed order, cut into the blocks that each list the classification once.
+
+    A code printed again on the next row splits one line by a second classification (Xi'an prints
+    ``30101 基本工资`` once per 政府经济分类 code, 50101 and 50501): its amounts are parts of the same
+    line and are kept together. A code printed again further down starts a new block: the next unit of
+    a table that stacks its units without naming them (Beijing's 一般公共预算支出表 lists 2080101 行政运行
+    once per unit), or a 汇总 block followed by its units'.
+    """
+    blocks: list[dict[str, list[Printed]]] = []
+    previous = None
+    for code, amount in rows:
+        if not blocks or (code in blocks[-1] and code != previous):
+            blocks.append({})
+        blocks[-1].setdefault(code, []).append(amount)
+        previous = code
+    return blocks
 
 
 def repeated_codes(lines: pd.DataFrame, context: dict) -> Iterator[Outcome]:
@@ -293,7 +335,7 @@ def summary_items_vs_function(budget_lines: pd.DataFrame, context: dict) -> Iter
     ]
     by_name = {fold_for_matching(str(row.name)): row for row in function.itertuples()}
     for row in summary.itertuples():
-        category = by_name.get(_LEADING_NUMBER.sub("", fold_for_matching(str(row.name))))
+        category = by_name.get(row_label_core(str(row.name)))
         if category is None or category.stage != row.stage:
             continue
         yield compare(

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from assets.definitions import build_definitions
-from assets.instance import NO_COMPUTE_LOGS
+from assets.instance import INSTANCE_OVERRIDES
 from assets.partitions import documents
 from assets.resources import PROJECT_ROOT, DocumentLimits, ProjectPaths
 
@@ -37,7 +37,7 @@ def materialize_folder(raw: Path, root: Path, limits: DocumentLimits | None = No
     paths = ProjectPaths(raw_dir=str(raw), published_dir=str(root / "published"))
     defs = build_definitions(paths, limits)
     (root / "dagster_home").mkdir()
-    instance = dg.DagsterInstance.local_temp(str(root / "dagster_home"), overrides={"compute_logs": NO_COMPUTE_LOGS})
+    instance = dg.DagsterInstance.local_temp(str(root / "dagster_home"), overrides=INSTANCE_OVERRIDES)
     keys = list(paths.document_files())
     instance.add_dynamic_partitions(documents.name, keys)
     results = {

@@ -17,7 +17,7 @@ import psutil
 import pytest
 
 from assets.cli import run_all
-from assets.instance import NO_COMPUTE_LOGS
+from assets.instance import INSTANCE_OVERRIDES
 from assets.resources import PROJECT_ROOT, DocumentLimits
 from pipeline.extraction.limits import ExtractionLimits, extract_within_limits
 from pipeline.inspection.document import inspect_document
@@ -63,7 +63,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> HostileRun:
     shutil.copy(REFERENCE_PDF, raw)
     shutil.copy(PROJECT_ROOT / "data" / "raw" / "sources.csv", raw)
     (root / "home").mkdir()
-    instance = dg.DagsterInstance.local_temp(str(root / "home"), overrides={"compute_logs": NO_COMPUTE_LOGS})
+    instance = dg.DagsterInstance.local_temp(str(root / "home"), overrides=INSTANCE_OVERRIDES)
     with contextlib.redirect_stdout(io.StringIO()):
         assert run_all(raw, published, instance, jobs=2) == 0
     before = _read(published)

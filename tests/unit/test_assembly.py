@@ -140,3 +140,57 @@ def test_rows_without_amounts_at_the_top_of_a_continuation_are_body_rows() -> No
         assert table.header == header
         assert [row.cells for row in table.rows[1:]] == list(body)
         assert [row.row_index for row in table.rows[1:]] == [len(repeated) + 1, len(repeated) + 2, len(repeated) + 3]
+
+
+def test_a_title_wrapped_inside_its_parenthetical_or_after_a_joining_word_is_read_whole() -> None:
+    pages = [
+        _page(24, ("2021年部门综合预算一般公共预算支出明细表（按支出功能分类科", 780.0), ("目-不含上年结转）", 766.0)),
+        _page(
+            77,
+            ("2021年部门综合预算一般公共预算拨款“三公”经费及", 780.0),
+            ("会议费、培训费支出预算表（不含上年结转）", 766.0),
+        ),
+    ]
+    grids = [
+        _grid(
+            24,
+            740.0,
+            (*HEADER, ("", "合计", "10.00", "4.00", "6.00"), ("201", "一般公共服务支出", "10.00", "4.00", "6.00")),
+        ),
+        _grid(77, 740.0, (("合计", "因公出国（境）费用", "公务接待费"), ("10.00", "4.00", "6.00"))),
+    ]
+    function, three_public = assemble_tables(pages, grids)
+    assert function.title == "2021年部门综合预算一般公共预算支出明细表（按支出功能分类科目-不含上年结转）"
+    assert function.kind == "general_budget_expenditure_by_function"
+    assert (
+        three_public.title == "2021年部门综合预算一般公共预算拨款“三公”经费及会议费、培训费支出预算表（不含上年结转）"
+    )
+    assert three_public.kind == "three_public_expenses"
+
+
+def test_a_column_numbers_row_is_header_but_names_no_column() -> None:
+    rows = (
+        ("功能科目编码", "功能科目名称", "合计", "人员经费支出", "专项业务经费支出"),
+        ("**", "**", "1", "2", "3"),
+        ("", "合计", "10.00", "4.00", "6.00"),
+        ("201", "一般公共服务支出", "10.00", "4.00", "6.00"),
+    )
+    [table] = assemble_tables([_page(7, ("一般公共预算支出表", 780.0))], [_grid(7, 740.0, rows)])
+    assert table.labels == ("功能科目编码", "功能科目名称", "合计", "人员经费支出", "专项业务经费支出")
+    assert [row.cells[1] for row in table.rows] == ["合计", "一般公共服务支出"]
+
+
+def test_a_title_the_catalogue_does_not_know_starts_a_table_of_its_own() -> None:
+    """guangzhou_petitions_2026_budget: 部门预算基本支出预算表 follows an empty table with the same rules."""
+    rows = (
+        ("项目", "总计", "一般公共预算"),
+        ("合计", "3,204.78", "3,204.78"),
+        ("工资福利支出", "2,577.42", "2,577.42"),
+    )
+    pages = [
+        _page(17, ("国有资本经营预算支出情况表", 780.0)),
+        _page(18, ("表11", 790.0), ("部门预算基本支出预算表", 780.0)),
+    ]
+    first, second = assemble_tables(pages, [_grid(17, 740.0, rows[:2]), _grid(18, 740.0, rows)])
+    assert (first.kind, [row.page for row in first.rows]) == ("state_capital_expenditure", [17])
+    assert (second.title, second.kind, [row.page for row in second.rows]) == ("部门预算基本支出预算表", None, [18, 18])

@@ -100,6 +100,33 @@ def test_three_public_items_come_from_the_merged_header() -> None:
     }
 
 
+def test_three_public_items_printed_one_per_row_are_read_by_their_numbered_labels() -> None:
+    """Guangzhou's 财政拨款安排的行政经费及“三公”经费预算表 (guangzhou_petitions_2026_budget p15)."""
+    header = [["项目", "合计", "一般公共预算", "政府性基金预算", "国有资本经营预算"]]
+    printed = [
+        ("行政经费", "444.39"),
+        ("“三公”经费", "4.80"),
+        ("其中：（一）因公出国（境）支出", "0.00"),
+        ("（二）公务用车购置及运行维护支出", "2.50"),
+        ("1.公务用车购置费", "0.00"),
+        ("2.公务用车运行维护费", "2.50"),
+        ("（三）公务接待费支出", "2.30"),
+    ]
+    table = _table(
+        "three_public_expenses", header, [[label, amount, amount, "0.00", "0.00"] for label, amount in printed]
+    )
+    rows = normalize_three_public_expenses([table], DOCUMENT).rows
+    assert list(zip(rows["item"], rows["amount_printed"], strict=True)) == [
+        ("operating_costs", "444.39"),
+        ("total", "4.80"),
+        ("overseas_travel", "0.00"),
+        ("vehicle_total", "2.50"),
+        ("vehicle_purchase", "0.00"),
+        ("vehicle_operation", "2.50"),
+        ("reception", "2.30"),
+    ]
+
+
 def test_project_form_fields_and_indicators_are_read_by_their_labels() -> None:
     rows = [
         ["项目名称", "500109-清扫保洁", "500109-清扫保洁", "业务主管部门", "某办事处"],
@@ -135,3 +162,31 @@ def test_a_target_printed_with_its_comparison_and_unit_is_split() -> None:
     ]
     assert indicators["target_number"].tolist()[0] == 13459.0
     assert indicators["project_name"].tolist() == ["新建社区中心", "新建社区中心"]
+
+
+def test_a_kuan_printed_as_its_last_two_digits_takes_its_lei_from_the_rows_above() -> None:
+    """xian_emergency_2019_budget p7: 208 / 05 行政事业单位离退休 / 2080505 … / 99 其他社会保障和就业支出 / 2089901 …"""
+    rows = [
+        ["208", "社会保障和就业支出", "115.11", "115.11", ""],
+        ["05", "行政事业单位离退休", "113.28", "113.28", ""],
+        ["2080505", "机关事业单位基本养老保险缴费支出", "81.23", "81.23", ""],
+        ["2080506", "机关事业单位职业年金缴费支出", "32.05", "32.05", ""],
+        ["99", "其他社会保障和就业支出", "1.83", "1.83", ""],
+        ["2089901", "其他社会保障和就业支出", "1.83", "1.83", ""],
+    ]
+    table = _table("general_budget_expenditure_by_function", FUNCTION_HEADER, rows)
+    lines = normalize_budget_lines([table], DOCUMENT).rows
+    assert list(dict.fromkeys(lines["code"])) == ["208", "20805", "2080505", "2080506", "20899", "2089901"]
+
+
+def test_amounts_in_a_column_without_a_role_are_reported_not_dropped_in_silence() -> None:
+    header = [["序号", "科目编码", "科目名称", "合计", "基本支出", "项目支出", "增减变化"]]
+    rows = [["1", "201", "一般公共服务支出", "10.00", "4.00", "6.00", "-2.00"]]
+    table = _table("general_budget_expenditure_by_function", header, rows)
+    normalized = normalize_budget_lines([table], DOCUMENT)
+    assert sorted(normalized.rows["measure"]) == ["basic", "project", "total"]
+    [issue] = [issue for issue in normalized.issues.to_dict("records") if issue["check"] == "column_roles"]
+    assert issue["severity"] == "warning"
+    assert issue["message"] == (
+        "amounts in columns no catalogue role reads, not published: column 7 (增减变化): 1 amounts, -2.00"
+    )

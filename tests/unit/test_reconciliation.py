@@ -12,7 +12,8 @@ from pipeline.extraction.document_tables import extract_document
 from pipeline.inspection.document import inspect_document
 from pipeline.normalization.budget_lines import normalize_budget_lines
 from pipeline.normalization.three_public_expenses import normalize_three_public_expenses
-from pipeline.validation.reconciliation import findings_frame, reconcile_outcomes
+from pipeline.validation.findings import Printed
+from pipeline.validation.reconciliation import code_blocks, findings_frame, reconcile_outcomes
 from pipeline.validation.verification import verification_by_cell, with_verification
 
 REFERENCE = PROJECT_ROOT / "data" / "raw" / "chongqing_beibei_chaoyang_2023_budget.pdf"
@@ -181,3 +182,24 @@ def test_the_function_table_is_reconciled_with_the_appropriation_summary(referen
     assert ["warning", "appropriation_summary", "general_budget", "100.00"] in same[
         ["severity", "table_kind", "measure", "difference"]
     ].values.tolist()
+
+
+def test_code_blocks_keep_a_split_line_together_and_start_a_block_when_the_codes_begin_again() -> None:
+    def amount(yuan: str) -> Printed:
+        return Printed(Decimal(yuan), yuan, "元", 1)
+
+    rows = [
+        ("301", amount("30")),
+        ("30101", amount("10")),  # 基本工资 under 政府经济分类 50101
+        ("30101", amount("5")),  # … and under 50501: the same line, split
+        ("30102", amount("15")),
+        ("301", amount("7")),  # the next unit's block
+        ("30101", amount("7")),
+    ]
+    first, second = code_blocks(rows)
+    assert {code: [p.yuan for p in printed] for code, printed in first.items()} == {
+        "301": [Decimal(30)],
+        "30101": [Decimal(10), Decimal(5)],
+        "30102": [Decimal(15)],
+    }
+    assert list(second) == ["301", "30101"]
