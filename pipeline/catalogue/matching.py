@@ -16,7 +16,7 @@ from pipeline.catalogue.table_kinds import (
 from pipeline.parsing.cell_text import fold_for_matching
 
 HEADER_JOINER = "/"
-_LEADING_YEAR = re.compile(r"^((?P<year>20\d{2})年|(?P<relative>上|本)年)(度)?(预算数?|预算执行数)?")
+_LEADING_YEAR = re.compile(r"^((?P<year>20\d{2})年|(?P<relative>上|本|当)年)(度)?(预算数?|预算执行数)?")
 
 
 @dataclass(frozen=True)
@@ -95,7 +95,7 @@ def _year_stages(labels: list[str]) -> list[tuple[str, str]]:
     than the latest one the header names is last year's budget, printed for comparison.
 
     Chongqing prints ``2025年预算数`` beside ``2026年预算数/总计 …``: the first is last year's total;
-    Xi'an heads its 三公 columns ``上年/…`` and ``本年/…``. A label that is only a year and 预算数 is
+    Xi'an heads its 三公 columns ``上年/…`` and ``本年/…`` or ``当年/…``. A label that is only a year and 预算数 is
     that year's total.
     """
     matches = [_LEADING_YEAR.match(label) for label in labels]

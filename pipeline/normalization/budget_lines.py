@@ -249,9 +249,9 @@ def _code_text(row: SourceRow, layout: _Layout, carried: dict[str, str]) -> str:
     return join_code_parts([parts.get(key, "") for key in _CODE_PARTS[: deepest + 1]])
 
 
-_SPILLED = re.compile(r"^(?P<text>[^\d\-,.]*[\u4e00-\u9fff）)])(?P<amount>-?\d[\d,]*(\.\d+)?)$")
-"""An amount cell that starts with the end of the row's name: ``缴费支出43608.96`` (xian_meteorology_2022_budget,
-whose long names overflow their cell into the next one in the text layer)."""
+_SPILLED = re.compile(r"^(?P<text>[^\d\-,.]*[\u4e00-\u9fff）)])\s?(?P<amount>-?\d[\d,]*(\.\d+)?)$")
+"""An amount cell that starts with the end of the row's name: ``缴费支出43608.96`` or ``出 1090.22``
+(xian_meteorology_2022_budget, whose long names overflow their cell into the next one in the text layer)."""
 
 
 def _spilled_text_moved(collector: Collector, table: DocumentTable, row: SourceRow, layout: _Layout) -> SourceRow:

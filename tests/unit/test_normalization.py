@@ -190,3 +190,34 @@ def test_amounts_in_a_column_without_a_role_are_reported_not_dropped_in_silence(
     assert issue["message"] == (
         "amounts in columns no catalogue role reads, not published: column 7 (增减变化): 1 amounts, -2.00"
     )
+
+
+def test_the_end_of_a_long_name_printed_in_the_first_amount_cell_goes_back_to_the_name() -> None:
+    """xian_meteorology_2022_budget p22: ``其他社会保障和就业支`` | ``出 1090.22`` | 1090.22 | 0 | 0."""
+    header = [["功能科目编码", "功能科目名称", "合计", "人员经费支出", "公用经费支出", "专项业务经费支出"]]
+    rows = [["20899", "其他社会保障和就业支", "出 1090.22", "1090.22", "0", "0"]]
+    normalized = normalize_budget_lines(
+        [_table("general_budget_expenditure_by_function", header, rows, "元")], DOCUMENT
+    )
+    lines = normalized.rows
+    assert set(lines["name"]) == {"其他社会保障和就业支出"}
+    assert dict(zip(lines["measure"], lines["amount_printed"], strict=True)) == {
+        "total": "1090.22",
+        "personnel": "1090.22",
+        "public_operations": "0",
+        "project": "0",
+    }
+    assert list(normalized.issues["check"]) == ["spilled_text"]
+
+
+def test_three_public_columns_of_this_year_and_last_year_are_told_apart_by_their_heading() -> None:
+    """xian_petitions_2026_budget p32 heads its column groups 上年 | 当年 | 增减变化情况."""
+    header = [["上年", "上年", "当年", "当年"], ["合计", "公务接待费", "合计", "公务接待费"]]
+    table = _table("three_public_expenses", header, [["242,000.00", "20,000.00", "320,800.00", "10,000.00"]], "元")
+    rows = normalize_three_public_expenses([table], DOCUMENT).rows
+    assert list(zip(rows["stage"], rows["item"], rows["amount_printed"], strict=True)) == [
+        ("previous_year", "total", "242,000.00"),
+        ("previous_year", "reception", "20,000.00"),
+        ("budget", "total", "320,800.00"),
+        ("budget", "reception", "10,000.00"),
+    ]
