@@ -86,7 +86,7 @@ def run_all(
     known = set(instance.get_dynamic_partitions(documents.name))
     instance.add_dynamic_partitions(documents.name, [key for key in document_files if key not in known])
     print(
-        f"cnbudget: {len(document_files)} documents in {raw_dir}; runs recorded in {instance.root_directory} "
+        f"cnbudget: {_count(len(document_files), 'document')} in {raw_dir}; runs recorded in {instance.root_directory} "
         f"({type(instance.run_storage).__name__})"
     )
     sha256s = {document_id: file_sha256(path) for document_id, path in document_files.items()}
@@ -225,10 +225,15 @@ def print_summary(published_dir: Path, started: float | None = None) -> None:
     statuses = ", ".join(f"{count} {status}" for status, count in documents_frame["status"].value_counts().items())
     rows = ", ".join(f"{int(summary[name].sum())} {name}" for name in counts if name != "validation_issues")
     print(
-        f"Total: {len(documents_frame)} document{'s' if len(documents_frame) != 1 else ''} ({statuses}); {rows}; "
+        f"Total: {_count(len(documents_frame), 'document')} ({statuses}); {rows}; "
         f"{int((severities == 'warning').sum())} warnings, {int((severities == 'error').sum())} errors"
         + (f"; {time.perf_counter() - started:.0f} s" if started is not None else "")
     )
+
+
+def _count(number: int, noun: str) -> str:
+    """``1 document``, ``2 documents``."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def evaluate_corpus(corpus: Path, labels_dir: Path, details: bool) -> int:
