@@ -64,11 +64,24 @@ def table_pages(pages: list[PageText]) -> list[int]:
     print amounts (continuations of a long table)."""
     chosen: list[int] = []
     for page in pages:
-        titled = any(is_title(line.text) for line in page.lines)
+        titles = [line.text.strip() for line in page.lines if is_title(line.text)]
+        titled = bool(titles) and not _lists_contents(titles)
         continues = bool(chosen) and chosen[-1] == page.page - 1 and _amount_count(page) >= MIN_CONTINUATION_AMOUNTS
         if titled or continues or _prints_rows(page):
             chosen.append(page.page)
     return chosen
+
+
+_CONTENTS_ENTRY = re.compile(r"^([(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)")
+MIN_CONTENTS_ENTRIES = 3
+
+
+def _lists_contents(titles: list[str]) -> bool:
+    """Whether a page's titles are the entries of its 目录: several, each numbered as a list entry
+    (``（七）一般公共预算支出表（按功能分类）``, ``一、收支总体情况表``). The contents page prints none of the tables
+    and camelot would read it for nothing; a table's own title may be numbered so too
+    (js_high_court_2017_budget: ``一、 2017年度江苏省高级人民法院部门收支预算总表``), but a page prints one or two."""
+    return len(titles) >= MIN_CONTENTS_ENTRIES and all(_CONTENTS_ENTRY.match(title) for title in titles)
 
 
 def _amount_count(page: PageText) -> int:
