@@ -31,6 +31,16 @@ NORMALIZERS: dict[str, Normalizer] = {
 }
 
 
+PARTLY_READ_CHECKS = ("amount", "column_roles")
+"""Issues that say a table printed amounts the normaliser did not read: an unreadable cell, a column without a role."""
+
+
+def partly_read_tables(issues: pd.DataFrame) -> frozenset[int]:
+    """The tables some of whose printed amounts were not read, by their issues."""
+    chosen = issues[issues["check"].isin(PARTLY_READ_CHECKS) & issues["table_index"].notna()]
+    return frozenset(int(index) for index in chosen["table_index"])
+
+
 @dataclass(frozen=True)
 class NormalizedDocument:
     """The document's rows and issues by dataset, how many corrections each took, and the reconciliation findings."""
@@ -62,6 +72,7 @@ def normalize_document(extracted: ExtractedDocument, corrections: list[Correctio
         datasets[THREE_PUBLIC_EXPENSES.name].rows,
         extracted.narrative,
         extracted.facts.year,
+        partly_read=partly_read_tables(datasets[THREE_PUBLIC_EXPENSES.name].issues),
     )
     by_cell = verification_by_cell(outcomes)
     for name in (BUDGET_LINES.name, THREE_PUBLIC_EXPENSES.name):

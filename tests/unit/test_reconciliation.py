@@ -203,3 +203,24 @@ def test_code_blocks_keep_a_split_line_together_and_start_a_block_when_the_codes
         "30102": [Decimal(15)],
     }
     assert list(second) == ["301", "30101"]
+
+
+def test_a_three_public_gap_with_a_part_unread_is_a_warning_only_in_a_table_read_in_part(reference: dict) -> None:
+    """A 三公 table whose vehicle cell could not be read (xian_petitions_2026_budget) must not contradict its total."""
+    items = reference["items"]
+    table_index = int(items["table_index"].iloc[0])
+    without_reception = items[items["item"] != "reception"]
+    outcomes = _outcomes(reference, reference["lines"], without_reception)
+    assert any(o.contradicts and o.finding["check"] == "three_public_total" for o in outcomes)
+    info = reference["info"]
+    relaxed = reconcile_outcomes(
+        info.document_id,
+        info.sha256,
+        reference["lines"],
+        without_reception,
+        reference["narrative"],
+        2023,
+        partly_read=frozenset({table_index}),
+    )
+    [gap] = [o for o in relaxed if o.finding is not None and o.finding["check"] == "three_public_total"]
+    assert (gap.contradicts, gap.finding["severity"]) == (False, "warning")
