@@ -276,6 +276,35 @@ def _spilled_text_moved(collector: Collector, table: DocumentTable, row: SourceR
     return SourceRow(row.page, row.row_index, tuple(cells))
 
 
+def _merged_amounts_split(collector: Collector, table: DocumentTable, row: SourceRow, layout: _Layout) -> SourceRow:
+    """A row whose amount columns are one merged cell, printing one amount per column, read column by column.
+
+    guangzhou_sasac_2026_budget continues its function table on p13 with one row (2210203 购房补贴) whose
+    grid has no column rules: the cell over 小计 | 基本支出 | 项目支出 reads ``1,493.12 1,493.12 0.00``. When
+    the merged cell prints exactly as many amounts as the columns it covers, in order, each is its column's;
+    a warning says the cells were split.
+    """
+    positions = sorted(column.position for column in layout.amounts)
+    texts = {row.cells[position] for position in positions}
+    if len(positions) < 2 or len(texts) != 1:
+        return row
+    parts = texts.pop().split()
+    if len(parts) != len(positions) or not all(is_amount(part) for part in parts):
+        return row
+    cells = list(row.cells)
+    for position, part in zip(positions, parts, strict=True):
+        cells[position] = part
+    collector.add_issue(
+        "merged_amounts",
+        f"one merged cell over {len(positions)} amount columns prints {len(parts)} amounts; read one per column",
+        table,
+        row,
+        severity="warning",
+        actual=" ".join(parts),
+    )
+    return SourceRow(row.page, row.row_index, tuple(cells))
+
+
 def _add_row(
     collector: Collector,
     table: DocumentTable,
@@ -286,7 +315,7 @@ def _add_row(
 ) -> None:
     if not any(row.cells[column.position] for column in layout.amounts):
         return  # no amount printed (a repeated header row, a heading): nothing to publish or misread
-    row = _spilled_text_moved(collector, table, row, layout)
+    row = _spilled_text_moved(collector, table, _merged_amounts_split(collector, table, row, layout), layout)
     code_text = _code_text(row, layout, carried)
     name = row.cells[layout.name] if layout.name is not None else ""
     if not code_text and (fused := _FUSED_CODE.match(name)) is not None:

@@ -221,3 +221,19 @@ def test_three_public_columns_of_this_year_and_last_year_are_told_apart_by_their
         ("budget", "total", "320,800.00"),
         ("budget", "reception", "10,000.00"),
     ]
+
+
+def test_a_merged_cell_printing_one_amount_per_column_it_covers_is_read_column_by_column() -> None:
+    """guangzhou_sasac_2026_budget p13: a one-row continuation without column rules."""
+    header = [["科目编码", "科目名称", "小计", "基本支出", "项目支出"]]
+    merged = "1,493.12 1,493.12 0.00"
+    normalized = normalize_budget_lines(
+        [_table("general_budget_expenditure_by_function", header, [["2210203", "购房补贴", merged, merged, merged]])],
+        DOCUMENT,
+    )
+    assert dict(zip(normalized.rows["measure"], normalized.rows["amount_printed"], strict=True)) == {
+        "total": "1,493.12",
+        "basic": "1,493.12",
+        "project": "0.00",
+    }
+    assert list(normalized.issues["check"]) == ["merged_amounts"]
