@@ -62,13 +62,13 @@ class DocumentTable:
     def has_amounts(self) -> bool:
         """Whether any body cell holds an amount; a table printed empty (此表无数据) has none.
 
-        Cells that read as classification codes (3, 5 or 7 digits) do not count: a template
-        lists codes but no amounts.
+        Cells that read as classification codes (3, 5 or 7 digits) or budget-unit codes (6) do not
+        count: a template lists codes but no amounts.
         """
         return any(self.amounts_in(position) for position in range(len(self.labels)))
 
     def amounts_in(self, position: int) -> list[str]:
-        """The amounts the body prints in one column (classification codes, 3, 5 or 7 digits, not counted)."""
+        """The amounts the body prints in one column (classification and budget-unit codes not counted)."""
         return [
             cell
             for row in self.rows
